@@ -1,0 +1,54 @@
+package com.callpermissionledger.api;
+
+import com.callpermissionledger.policy.CallOutcome;
+import com.callpermissionledger.policy.CallbackPermission;
+import com.callpermissionledger.policy.Channel;
+import com.callpermissionledger.policy.ReplyResponse;
+import com.callpermissionledger.policy.UserCallOutcome;
+import jakarta.validation.constraints.NotNull;
+
+/** The JSON bodies the API accepts; unknown fields, duplicate keys and coerced scalars are refused. */
+final class Bodies {
+
+    private Bodies() {
+    }
+
+    /** Only the business profile grants and revokes through these endpoints. */
+    enum ProfileSource { BUSINESS_PROFILE }
+
+    record PermissionRequestBody(@NotNull String requestId, @NotNull Channel channel) {
+    }
+
+    record EmptyBody() {
+    }
+
+    record ReplyBody(@NotNull ReplyResponse response, Boolean permanent) {
+        boolean isPermanent() {
+            return Boolean.TRUE.equals(permanent);
+        }
+    }
+
+    record GrantBody(@NotNull ProfileSource source, Boolean permanent) {
+        boolean isPermanent() {
+            return Boolean.TRUE.equals(permanent);
+        }
+    }
+
+    record RevokeBody(@NotNull ProfileSource source) {
+    }
+
+    record CallBody(@NotNull String callId) {
+    }
+
+    record OutcomeBody(@NotNull CallOutcome outcome) {
+    }
+
+    record UserCallBody(@NotNull String callId, @NotNull UserCallOutcome outcome) {
+    }
+
+    record SettingsBody(CallbackPermission callbackPermission, String policy) {
+    }
+
+    record ClockBody(@NotNull java.time.Duration advance) {
+    }
+}

@@ -1,0 +1,82 @@
+package com.callpermissionledger.api;
+
+import com.callpermissionledger.pair.PairHistory;
+import com.callpermissionledger.pair.PairLedger;
+import com.callpermissionledger.policy.MessageIds;
+import com.callpermissionledger.policy.PairId;
+import com.callpermissionledger.policy.command.PlaceCall;
+import com.callpermissionledger.policy.command.RecordCallOutcome;
+import com.callpermissionledger.policy.command.RecordUserCall;
+import com.callpermissionledger.policy.state.PairState;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Calls: asking to place one, its outcome, calls from the user, and the "may I?" status query. */
+@RestController
+@RequestMapping("/api/v1/businesses/{business}/users/{user}")
+public class CallController {
+
+    private final PairLedger ledger;
+    private final PairHistory history;
+    private final PairAnswers answers;
+
+    public CallController(PairLedger ledger, PairHistory history, PairAnswers answers) {
+        this.ledger = ledger;
+        this.history = history;
+        this.answers = answers;
+    }
+
+    @PostMapping("/calls")
+    public ResponseEntity<?> placeCall(@PathVariable String business, @PathVariable String user,
+                                       @Valid @RequestBody Bodies.CallBody body) {
+        PairId pair = new PairId(business, user);
+        var outcome = ledger.handle(new PlaceCall(pair, body.callId()));
+        return answers.answer(pair, outcome, HttpStatus.CREATED, (s, l) -> call(s, body.callId(), l));
+    }
+
+    @GetMapping("/calls/{callId}")
+    public ResponseEntity<?> getCall(@PathVariable String business, @PathVariable String user,
+                                     @PathVariable String callId) {
+        PairId pair = new PairId(business, user);
+        MessageIds.require("callId", callId);
+        PairState state = history.state(pair);
+        if (!state.calls().containsKey(callId)) {
+            return Problems.answer(Problems.problem(HttpStatus.NOT_FOUND, "UNKNOWN_CALL", "Unknown call",
+                    "No call " + callId + " was placed through the ledger for this pair."));
+        }
+        return ResponseEntity.ok(call(state, callId, answers.ledger(pair, state)));
+    }
+
+    @PostMapping("/calls/{callId}/outcome")
+    public ResponseEntity<?> outcome(@PathVariable String business, @PathVariable String user,
+                                     @PathVariable String callId, @Valid @RequestBody Bodies.OutcomeBody body) {
+        PairId pair = new PairId(business, user);
+        var outcome = ledger.handle(new RecordCallOutcome(pair, callId, body.outcome()));
+        return answers.answer(pair, outcome, HttpStatus.OK, (s, l) -> call(s, callId, l));
+    }
+
+    @PostMapping("/user-calls")
+    public ResponseEntity<?> userCall(@PathVariable String business, @PathVariable String user,
+                                      @Valid @RequestBody Bodies.UserCallBody body) {
+        PairId pair = new PairId(business, user);
+        var outcome = ledger.handle(new RecordUserCall(pair, body.callId(), body.outcome()));
+        return answers.answer(pair, outcome, HttpStatus.OK, (s, l) -> l);
+    }
+
+    @GetMapping("/call-permission")
+    public CallPermissionAnswer callPermission(@PathVariable String business, @PathVariable String user) {
+        PairId pair = new PairId(business, user);
+        return CallPermissionAnswer.of(answers.status(pair, history.state(pair)));
+    }
+
+    private static CallView call(PairState state, String callId, LedgerView ledgerView) {
+        return CallView.of(state.calls().get(callId), ledgerView);
+    }
+}

@@ -1,0 +1,36 @@
+package com.callpermissionledger.api;
+
+import com.callpermissionledger.time.SimulatedClock;
+import jakarta.validation.Valid;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+
+/** Moves the simulated clock forward; exists only under the {@code simulation} profile. */
+@RestController
+@Profile("simulation")
+@RequestMapping("/api/v1/admin/clock")
+public class ClockController {
+
+    private final SimulatedClock clock;
+
+    public ClockController(SimulatedClock clock) {
+        this.clock = clock;
+    }
+
+    public record Now(Instant now) {
+    }
+
+    @PostMapping
+    public ResponseEntity<?> advance(@Valid @RequestBody Bodies.ClockBody body) {
+        if (body.advance().isNegative()) {
+            return ProblemAdvice.invalid("advance must not be negative: the simulated clock only moves forward.");
+        }
+        return ResponseEntity.ok(new Now(clock.advance(body.advance())));
+    }
+}

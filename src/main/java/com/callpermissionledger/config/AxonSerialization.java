@@ -1,0 +1,45 @@
+package com.callpermissionledger.config;
+
+import com.callpermissionledger.policy.EventRevision;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.RevisionResolver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/**
+ * Events are a storage format, so Axon gets an ObjectMapper of its own: a web-layer Jackson setting must
+ * never change what is written to the event store. Revisions come from {@link EventRevision}, which keeps
+ * the event records free of Axon imports.
+ */
+@Configuration
+public class AxonSerialization {
+
+    /** Axon looks this bean up by name. */
+    @Bean("defaultAxonObjectMapper")
+    public ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /** The web layer's mapper, built from Spring Boot's {@code spring.jackson.*} settings. */
+    @Bean
+    @Primary
+    public ObjectMapper objectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
+    }
+
+    @Bean
+    public RevisionResolver revisionResolver() {
+        AnnotationRevisionResolver axonAnnotation = new AnnotationRevisionResolver();
+        return payloadType -> {
+            EventRevision revision = payloadType.getAnnotation(EventRevision.class);
+            return revision != null ? revision.value() : axonAnnotation.revisionOf(payloadType);
+        };
+    }
+}

@@ -1,0 +1,73 @@
+package com.callpermissionledger.config;
+
+import com.callpermissionledger.policy.PolicyCatalog;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/** The {@code ledger.*} settings, validated at start so a typo fails the start, not a decision. */
+@Validated
+@ConfigurationProperties("ledger")
+public class LedgerProperties {
+
+    @Valid
+    private final PolicySettings policy = new PolicySettings();
+    @Valid
+    private final ExpirySettings expiry = new ExpirySettings();
+
+    public PolicySettings getPolicy() {
+        return policy;
+    }
+
+    public ExpirySettings getExpiry() {
+        return expiry;
+    }
+
+    public static class PolicySettings {
+        /** The policy of every business number whose settings name none. */
+        @NotBlank
+        private String defaultPolicy = PolicyCatalog.WHATSAPP_V1.name();
+
+        public String getDefault() {
+            return defaultPolicy;
+        }
+
+        public void setDefault(String name) {
+            this.defaultPolicy = name;
+        }
+
+        @AssertTrue(message = "ledger.policy.default must name a known policy (whatsapp-v1 or whatsapp-v2)")
+        public boolean isKnown() {
+            return PolicyCatalog.byName(defaultPolicy).isPresent();
+        }
+    }
+
+    public static class ExpirySettings {
+        /** How often due expiries are looked for; an expiry is recorded at most this long after it falls due. */
+        @NotNull
+        private Duration sweepInterval = Duration.ofSeconds(1);
+        /** How many due expiries one sweep handles at most. */
+        private int batchSize = 500;
+
+        public Duration getSweepInterval() {
+            return sweepInterval;
+        }
+
+        public void setSweepInterval(Duration sweepInterval) {
+            this.sweepInterval = sweepInterval;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.callpermissionledger.pair;
+
+import com.callpermissionledger.policy.command.PairCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The command side's front door. Two writers on one pair (two nodes, or two first commands racing to
+ * create it) make one of them lose on the event store's unique key; it is simply decided again.
+ */
+@Service
+public class PairLedger {
+
+    private static final int ATTEMPTS = 5;
+
+    private final CommandGateway commandGateway;
+
+    public PairLedger(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    public PairOutcome handle(PairCommand command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commandGateway.sendAndWait(command);
+            } catch (ConcurrencyException conflict) {
+                if (attempt == ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+}

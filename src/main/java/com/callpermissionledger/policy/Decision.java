@@ -1,0 +1,61 @@
+package com.callpermissionledger.policy;
+
+import com.callpermissionledger.policy.event.PairEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The three outcomes a command can have, never confused: recorded facts and decisions (including a
+ * refusal, which is an event too), no change at all (a duplicate), or a contradiction (an error).
+ */
+public sealed interface Decision {
+
+    List<PairEvent> events();
+
+    /** The command was accepted; {@code events} are to be appended. */
+    record Recorded(List<PairEvent> events) implements Decision {
+        public Recorded {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** The rules said no; the refusal is itself recorded, so {@code events} holds it. */
+    record Refused(List<PairEvent> events, Refusal refusal) implements Decision {
+        public Refused {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** The command repeats one already recorded: nothing changes. */
+    record Unchanged() implements Decision {
+        @Override
+        public List<PairEvent> events() {
+            return List.of();
+        }
+    }
+
+    /** The command contradicts what the ledger holds; nothing is recorded. */
+    record Rejected(RejectionCode code, String detail) implements Decision {
+        @Override
+        public List<PairEvent> events() {
+            return List.of();
+        }
+    }
+
+    /** The same decision with {@code earlier} events (expiries that fell due) in front of its own. */
+    default Decision after(List<PairEvent> earlier) {
+        if (earlier.isEmpty()) {
+            return this;
+        }
+        List<PairEvent> all = new ArrayList<>(earlier);
+        all.addAll(events());
+        if (this instanceof Refused refused) {
+            return new Refused(all, refused.refusal());
+        }
+        if (this instanceof Recorded) {
+            return new Recorded(all);
+        }
+        return this;
+    }
+}

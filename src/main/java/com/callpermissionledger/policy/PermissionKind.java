@@ -1,0 +1,3 @@
+package com.callpermissionledger.policy;
+
+public enum PermissionKind { TEMPORARY, PERMANENT }

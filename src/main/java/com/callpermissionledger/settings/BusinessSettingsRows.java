@@ -1,0 +1,6 @@
+package com.callpermissionledger.settings;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface BusinessSettingsRows extends JpaRepository<BusinessSettingsRow, String> {
+}

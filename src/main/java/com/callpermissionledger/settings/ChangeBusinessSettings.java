@@ -1,0 +1,15 @@
+package com.callpermissionledger.settings;
+
+import com.callpermissionledger.policy.CallbackPermission;
+import com.callpermissionledger.policy.PairId;
+
+/** Change a business number's settings; a null field keeps its current value. */
+public record ChangeBusinessSettings(String business, CallbackPermission callbackPermission, String policy) {
+    public ChangeBusinessSettings {
+        PairId.requireValidBusiness(business);
+    }
+
+    public String settingsId() {
+        return BusinessSettingsAggregate.idOf(business);
+    }
+}
