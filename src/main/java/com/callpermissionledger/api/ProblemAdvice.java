@@ -34,6 +34,11 @@ public class ProblemAdvice {
         return Problems.answer(problem);
     }
 
+    @ExceptionHandler(QueryFilters.InvalidFilterException.class)
+    ResponseEntity<ProblemDetail> invalidFilter(QueryFilters.InvalidFilterException e) {
+        return invalid("A filter is not valid: " + e.getMessage() + ".");
+    }
+
     @ExceptionHandler(UnknownPolicyException.class)
     ResponseEntity<ProblemDetail> unknownPolicy(UnknownPolicyException e) {
         return invalid(e.getMessage() + ". Nothing was recorded.");

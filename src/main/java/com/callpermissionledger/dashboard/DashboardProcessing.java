@@ -1,0 +1,22 @@
+package com.callpermissionledger.dashboard;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A projection that skips an event it failed on is silently wrong from then on. The dashboard processor
+ * therefore propagates handler failures: the processor backs off and retries the same event.
+ */
+@Configuration
+public class DashboardProcessing {
+
+    public static final String PROCESSOR = "dashboard";
+
+    @Bean
+    ConfigurerModule dashboardFailuresAreRetried() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(PROCESSOR, config -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,133 @@
+package com.callpermissionledger.dashboard;
+
+import com.callpermissionledger.policy.PairEvolution;
+import com.callpermissionledger.policy.event.CallOutcomeRecorded;
+import com.callpermissionledger.policy.event.CallPlaced;
+import com.callpermissionledger.policy.event.CallRefused;
+import com.callpermissionledger.policy.event.PairEvent;
+import com.callpermissionledger.policy.event.UserCallRecorded;
+import com.callpermissionledger.policy.state.PairState;
+import com.callpermissionledger.policy.state.RequestRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Builds the dashboard's tables from the pair events (a pooled streaming processor, see application.yml).
+ * The pair row is a fold with the aggregate's own {@link PairEvolution}; request rows are copied from the
+ * folded state, so the dashboard and the rules can never disagree about a request.
+ */
+@Component
+@ProcessingGroup("dashboard")
+public class DashboardProjector {
+
+    static final String BUSINESS_INITIATED = "BUSINESS_INITIATED";
+    static final String USER_INITIATED = "USER_INITIATED";
+
+    private final PairRows pairs;
+    private final RequestRows requests;
+    private final CallRows calls;
+    private final TimelineRows timeline;
+    private final PairStateCodec codec;
+
+    DashboardProjector(PairRows pairs, RequestRows requests, CallRows calls, TimelineRows timeline,
+                       PairStateCodec codec) {
+        this.pairs = pairs;
+        this.requests = requests;
+        this.calls = calls;
+        this.timeline = timeline;
+        this.codec = codec;
+    }
+
+    @EventHandler
+    void on(PairEvent event, @SequenceNumber long sequence) {
+        String pairId = event.pairId().value();
+        PairRow row = pairs.findById(pairId)
+                .orElseGet(() -> new PairRow(pairId, event.pairId().business(), event.pairId().user()));
+        PairState before = codec.read(row.pairState);
+        PairState after = PairEvolution.evolve(before, event);
+        describe(row, after, event.occurredAt());
+        row.pairState = codec.write(after);
+        pairs.save(row);
+        copyChangedRequests(row, before, after, event.occurredAt());
+        recordCall(row, event, sequence);
+        timeline.save(new TimelineRow(pairId, sequence, event.occurredAt(),
+                event.getClass().getSimpleName(), TimelineText.of(event), event.rule()));
+    }
+
+    @ResetHandler
+    void reset() {
+        timeline.deleteAllInBatch();
+        calls.deleteAllInBatch();
+        requests.deleteAllInBatch();
+        pairs.deleteAllInBatch();
+    }
+
+    private static void describe(PairRow row, PairState s, Instant at) {
+        var permission = s.permission();
+        row.baseState = s.ledgerStateAt(at).name();
+        row.grantSource = permission == null ? null : permission.source().name();
+        row.permissionKind = permission == null ? null : permission.kind().name();
+        row.grantedAt = permission == null ? null : permission.grantedAt();
+        row.expiresAt = permission == null ? null : permission.expiresAt();
+        row.openRequestsUntil = s.requests().values().stream().filter(r -> !r.expired())
+                .map(RequestRecord::expiresAt).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
+        row.consecutiveUnanswered = s.consecutiveMisses();
+        row.warning = s.warning();
+        row.lastActivityAt = s.lastActivityAt();
+        row.expiredRequests = (int) s.requests().values().stream().filter(RequestRecord::expired).count();
+    }
+
+    private void copyChangedRequests(PairRow pair, PairState before, PairState after, Instant at) {
+        after.requests().forEach((id, r) -> {
+            if (r.equals(before.requests().get(id))) {
+                return;
+            }
+            RequestRow row = requests.findById(new RequestRow.Key(pair.pairId, id))
+                    .orElseGet(() -> new RequestRow(pair.pairId, id, pair.business, pair.user, at));
+            row.channel = r.channel() == null ? null : r.channel().name();
+            row.sentAt = r.sentAt();
+            row.deliveredAt = r.deliveredAt();
+            row.response = r.response() == null ? null : r.response().name();
+            row.permanent = r.permanent();
+            row.repliedAt = r.repliedAt();
+            row.expiresAt = r.expiresAt();
+            row.expiredAt = r.expiredAt();
+            row.expiryReason = r.expiryReason() == null ? null : r.expiryReason().name();
+            requests.save(row);
+        });
+    }
+
+    private void recordCall(PairRow pair, PairEvent event, long sequence) {
+        if (event instanceof CallPlaced e) {
+            calls.save(new CallRow(pair.pairId, sequence, pair.business, pair.user, e.callId(), BUSINESS_INITIATED,
+                    e.occurredAt()));
+        } else if (event instanceof CallRefused e) {
+            CallRow row = new CallRow(pair.pairId, sequence, pair.business, pair.user, e.callId(), BUSINESS_INITIATED,
+                    e.occurredAt());
+            row.refused = true;
+            row.refusalCode = e.code().name();
+            row.rule = e.rule();
+            row.retryAt = e.retryAt();
+            calls.save(row);
+        } else if (event instanceof CallOutcomeRecorded e) {
+            calls.findFirstByPairIdAndCallIdAndDirectionAndRefusedFalseOrderBySequenceDesc(pair.pairId, e.callId(),
+                    BUSINESS_INITIATED).ifPresent(row -> {
+                row.outcome = e.outcome().name();
+                row.outcomeAt = e.occurredAt();
+                calls.save(row);
+            });
+        } else if (event instanceof UserCallRecorded e) {
+            CallRow row = new CallRow(pair.pairId, sequence, pair.business, pair.user, e.callId(), USER_INITIATED,
+                    e.occurredAt());
+            row.outcome = e.outcome().name();
+            row.outcomeAt = e.occurredAt();
+            calls.save(row);
+        }
+    }
+}
