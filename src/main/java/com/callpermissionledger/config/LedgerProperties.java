@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** The {@code ledger.*} settings, validated at start so a typo fails the start, not a decision. */
 @Validated
@@ -19,6 +20,7 @@ public class LedgerProperties {
     private final PolicySettings policy = new PolicySettings();
     @Valid
     private final ExpirySettings expiry = new ExpirySettings();
+    private final SimulationSettings simulation = new SimulationSettings();
 
     public PolicySettings getPolicy() {
         return policy;
@@ -26,6 +28,23 @@ public class LedgerProperties {
 
     public ExpirySettings getExpiry() {
         return expiry;
+    }
+
+    public SimulationSettings getSimulation() {
+        return simulation;
+    }
+
+    public static class SimulationSettings {
+        /** Where the simulated clock starts (profile {@code simulation}); absent: the current time. */
+        private Instant start;
+
+        public Instant getStart() {
+            return start;
+        }
+
+        public void setStart(Instant start) {
+            this.start = start;
+        }
     }
 
     public static class PolicySettings {

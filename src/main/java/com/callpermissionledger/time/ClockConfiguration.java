@@ -1,5 +1,6 @@
 package com.callpermissionledger.time;
 
+import com.callpermissionledger.config.LedgerProperties;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +9,8 @@ import org.springframework.context.annotation.Profile;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The one clock of the ledger, in whole milliseconds. Outside the {@code simulation} profile it is the
@@ -45,8 +48,10 @@ public class ClockConfiguration {
     @Profile("simulation")
     static class Simulation {
         @Bean
-        SimulatedClock clock() {
-            return new SimulatedClock(Clock.tick(Clock.systemUTC(), PRECISION).instant());
+        SimulatedClock clock(LedgerProperties properties) {
+            Instant start = properties.getSimulation().getStart();
+            return new SimulatedClock(start != null ? start.truncatedTo(ChronoUnit.MILLIS)
+                    : Clock.tick(Clock.systemUTC(), PRECISION).instant());
         }
     }
 }
