@@ -84,8 +84,8 @@ public class ActivityQueries {
         var p = base.params();
         p.addValue("b", business);
         var states = new java.util.TreeMap<String, Long>();
-        jdbc.query("select " + DashboardQueries.EFFECTIVE_STATE + " as s, count(*) from dashboard_pair where business = :b"
-                + " group by " + DashboardQueries.EFFECTIVE_STATE, p, rs -> {
+        jdbc.query("select s, count(*) from (select " + DashboardQueries.EFFECTIVE_STATE
+                + " as s from dashboard_pair where business = :b) states group by s", p, rs -> {
             states.put(rs.getString(1), rs.getLong(2));
         });
         long pairs = states.values().stream().mapToLong(Long::longValue).sum();

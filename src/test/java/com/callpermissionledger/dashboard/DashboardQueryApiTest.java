@@ -1,0 +1,113 @@
+package com.callpermissionledger.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard's query API over real HTTP, fed through the real command path and the real processor. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:dashboard-api;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("simulation")
+class DashboardQueryApiTest {
+
+    private static final String BUSINESS = "8100";
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void pairsArePagedWithTotalsAndStableOrder() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            post("/api/v1/businesses/" + BUSINESS + "/users/4917100000" + i + "/permission/grant",
+                    "{\"source\":\"BUSINESS_PROFILE\"}");
+        }
+        JsonNode first = awaitTotal("/api/v1/dashboard/pairs?business=" + BUSINESS + "&size=2", 5);
+        JsonNode second = get("/api/v1/dashboard/pairs?business=" + BUSINESS + "&size=2&page=1");
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(second.get("items")).hasSize(2);
+        assertThat(first.get("items").get(0).get("user").asText())
+                .isNotEqualTo(second.get("items").get(0).get("user").asText());
+        assertThat(get("/api/v1/dashboard/pairs?business=" + BUSINESS + "&size=2").get("items"))
+                .as("same query, same order").isEqualTo(first.get("items"));
+        assertThat(get("/api/v1/dashboard/pairs?business=" + BUSINESS + "&state=GRANTED").get("total").asInt()).isEqualTo(5);
+        assertThat(get("/api/v1/dashboard/pairs?business=" + BUSINESS + "&state=REVOKED").get("total").asInt()).isZero();
+    }
+
+    @Test
+    void summaryAndCallsFollowCommands() throws Exception {
+        String root = "/api/v1/businesses/8200/users/491720000000";
+        post(root + "/permission/grant", "{\"source\":\"BUSINESS_PROFILE\"}");
+        post(root + "/calls", "{\"callId\":\"wacid.s1\"}");
+        post(root + "/calls/wacid.s1/outcome", "{\"outcome\":\"UNANSWERED\"}");
+        post("/api/v1/businesses/8200/users/491720000001/calls", "{\"callId\":\"wacid.s2\"}");
+
+        awaitTotal("/api/v1/dashboard/calls?business=8200&outcome=UNANSWERED", 1);
+        JsonNode calls = get("/api/v1/dashboard/calls?business=8200");
+        assertThat(get("/api/v1/dashboard/calls?business=8200&outcome=REFUSED").get("items").get(0).get("rule").asText())
+                .isEqualTo("R-PERMISSION-REQUIRED");
+        assertThat(calls.get("items")).hasSize(2);
+        JsonNode summary = get("/api/v1/dashboard/summary?business=8200").get("businesses").get(0);
+        assertThat(summary.get("callsPlacedToday").asInt()).isEqualTo(1);
+        assertThat(summary.get("callsRefusedToday").asInt()).isEqualTo(1);
+        assertThat(summary.get("states").get("GRANTED").asInt()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/dashboard/pairs?state=CALLABLE", "/api/v1/dashboard/pairs?expiringWithin=tomorrow",
+            "/api/v1/dashboard/pairs?expiringWithin=-P1D", "/api/v1/dashboard/pairs?warning=yes",
+            "/api/v1/dashboard/pairs?size=0", "/api/v1/dashboard/pairs?size=201", "/api/v1/dashboard/pairs?page=-1",
+            "/api/v1/dashboard/pairs?business=12ab", "/api/v1/dashboard/requests?status=OPEN",
+            "/api/v1/dashboard/calls?outcome=BUSY", "/api/v1/dashboard/summary?business=x"})
+    void badFiltersAreProblems(String path) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(answer.body()).get("code").asText()).isIn("INVALID_REQUEST", "INVALID_IDENTIFIER");
+    }
+
+    private JsonNode awaitTotal(String path, int total) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        JsonNode page = get(path);
+        while (page.get("total").asInt() < total && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            page = get(path);
+        }
+        assertThat(page.get("total").asInt()).as("projection caught up").isEqualTo(total);
+        return page;
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        return json.readTree(answer.body());
+    }
+
+    private void post(String path, String body) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(path + " " + answer.body()).isLessThan(500);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
