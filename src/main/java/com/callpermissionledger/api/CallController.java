@@ -1,5 +1,6 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.audit.PointInTime;
 import com.callpermissionledger.pair.PairHistory;
 import com.callpermissionledger.pair.PairLedger;
 import com.callpermissionledger.policy.MessageIds;
@@ -9,6 +10,7 @@ import com.callpermissionledger.policy.command.RecordCallOutcome;
 import com.callpermissionledger.policy.command.RecordUserCall;
 import com.callpermissionledger.policy.state.PairState;
 import jakarta.validation.Valid;
+import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Calls: asking to place one, its outcome, calls from the user, and the "may I?" status query. */
@@ -26,11 +29,13 @@ public class CallController {
     private final PairLedger ledger;
     private final PairHistory history;
     private final PairAnswers answers;
+    private final PointInTime pointInTime;
 
-    public CallController(PairLedger ledger, PairHistory history, PairAnswers answers) {
+    public CallController(PairLedger ledger, PairHistory history, PairAnswers answers, PointInTime pointInTime) {
         this.ledger = ledger;
         this.history = history;
         this.answers = answers;
+        this.pointInTime = pointInTime;
     }
 
     @PostMapping("/calls")
@@ -70,10 +75,19 @@ public class CallController {
         return answers.answer(pair, outcome, HttpStatus.OK, (s, l) -> l);
     }
 
+    /** With {@code at}, the answer the ledger would have given at that past instant (see docs/audit.md). */
     @GetMapping("/call-permission")
-    public CallPermissionAnswer callPermission(@PathVariable String business, @PathVariable String user) {
+    public CallPermissionAnswer callPermission(@PathVariable String business, @PathVariable String user,
+                                               @RequestParam(required = false) String at) {
         PairId pair = new PairId(business, user);
-        return CallPermissionAnswer.of(answers.status(pair, history.state(pair)));
+        Instant instant = AuditParameters.instant("at", at);
+        if (instant == null) {
+            return CallPermissionAnswer.of(answers.status(pair, history.state(pair)));
+        }
+        if (instant.isAfter(answers.clock().instant())) {
+            throw new QueryFilters.InvalidFilterException("at must not be in the future: the ledger answers for the past");
+        }
+        return CallPermissionAnswer.of(pointInTime.statusAt(pair, instant));
     }
 
     private static CallView call(PairState state, String callId, LedgerView ledgerView) {

@@ -1,6 +1,7 @@
 package com.callpermissionledger.expiry;
 
 import com.callpermissionledger.config.LedgerProperties;
+import com.callpermissionledger.pair.CommandOrigin;
 import com.callpermissionledger.pair.PairLedger;
 import com.callpermissionledger.policy.PairId;
 import com.callpermissionledger.policy.command.ExpireDue;
@@ -21,6 +22,9 @@ import java.time.Instant;
 @Component
 public class ExpirySweeper {
 
+    /** The client name recorded on the expiry events it causes. */
+    public static final String SWEEPER = "ledger-expiry-sweeper";
+
     private static final Logger log = LoggerFactory.getLogger(ExpirySweeper.class);
 
     private final DueExpiries schedule;
@@ -40,7 +44,7 @@ public class ExpirySweeper {
         Instant now = clock.instant();
         for (String pair : schedule.pairsDueBy(now, PageRequest.of(0, properties.getExpiry().getBatchSize()))) {
             try {
-                ledger.handle(new ExpireDue(PairId.parse(pair)));
+                CommandOrigin.with(SWEEPER, null, () -> ledger.handle(new ExpireDue(PairId.parse(pair))));
                 schedule.deleteDueBy(pair, now);
             } catch (RuntimeException e) {
                 log.warn("Recording due expiries of a pair failed; the next sweep retries: {}", e.toString());

@@ -1,6 +1,7 @@
 package com.callpermissionledger.pair;
 
 import com.callpermissionledger.policy.command.PairCommand;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,8 @@ public class PairLedger {
     public PairOutcome handle(PairCommand command) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return commandGateway.sendAndWait(command);
+                return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(CommandOrigin.current()));
             } catch (ConcurrencyException conflict) {
                 if (attempt == ATTEMPTS) {
                     throw conflict;

@@ -6,6 +6,8 @@ import com.callpermissionledger.policy.BusinessTermsSource;
 import com.callpermissionledger.policy.CallbackPermission;
 import com.callpermissionledger.policy.PairId;
 import com.callpermissionledger.policy.PolicyCatalog;
+import com.callpermissionledger.pair.CommandOrigin;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 
@@ -36,7 +38,8 @@ public class BusinessSettings implements BusinessTermsSource {
         if (policy != null) {
             PolicyCatalog.require(policy);
         }
-        commandGateway.sendAndWait(new ChangeBusinessSettings(business, callback, policy));
+        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                new ChangeBusinessSettings(business, callback, policy)).andMetaData(CommandOrigin.current()));
         return termsFor(business);
     }
 }

@@ -25,7 +25,7 @@ public class BusinessSettingsAggregate {
     }
 
     /** Settings streams are named apart from pair streams, whose ids always start with a digit. */
-    static String idOf(String business) {
+    public static String idOf(String business) {
         return "settings:" + business;
     }
 

@@ -1,0 +1,53 @@
+package com.callpermissionledger.audit;
+
+import com.callpermissionledger.config.LedgerProperties;
+import com.callpermissionledger.pair.PairHistory;
+import com.callpermissionledger.policy.BusinessTerms;
+import com.callpermissionledger.policy.CallbackPermission;
+import com.callpermissionledger.policy.PairId;
+import com.callpermissionledger.policy.PairStatus;
+import com.callpermissionledger.policy.PolicyCatalog;
+import com.callpermissionledger.settings.BusinessSettingsAggregate;
+import com.callpermissionledger.settings.BusinessSettingsChanged;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+
+/**
+ * What the ledger would have answered at a past instant: the pair's events recorded up to then, judged
+ * under the business settings recorded up to then, by the same {@link PairStatus} as the live answer.
+ */
+@Service
+public class PointInTime {
+
+    private final PairHistory history;
+    private final EventStore eventStore;
+    private final LedgerProperties properties;
+
+    public PointInTime(PairHistory history, EventStore eventStore, LedgerProperties properties) {
+        this.history = history;
+        this.eventStore = eventStore;
+        this.properties = properties;
+    }
+
+    public PairStatus statusAt(PairId pair, Instant at) {
+        return PairStatus.of(pair, history.stateRecordedBy(pair, at), termsAt(pair.business(), at), at);
+    }
+
+    /** The settings in force at {@code at}; a business that never chose a policy is on the configured default. */
+    public BusinessTerms termsAt(String business, Instant at) {
+        String policy = null;
+        CallbackPermission callback = CallbackPermission.DISABLED;
+        var stream = eventStore.readEvents(BusinessSettingsAggregate.idOf(business), 0);
+        while (stream.hasNext()) {
+            var message = stream.next();
+            if (!message.getTimestamp().isAfter(at) && message.getPayload() instanceof BusinessSettingsChanged change) {
+                policy = change.policy();
+                callback = change.callbackPermission();
+            }
+        }
+        return new BusinessTerms(PolicyCatalog.require(policy != null ? policy : properties.getPolicy().getDefault()),
+                callback);
+    }
+}
