@@ -96,9 +96,6 @@ public class PairAggregate {
     }
 
     private PairOutcome decide(PairCommand command, Clock clock, BusinessTermsSource terms) {
-        if (id == null) {
-            id = command.pairId().value();
-        }
         Decision decision = PairDecider.decide(state, command,
                 terms.termsFor(command.pairId().business()), clock.instant());
         decision.events().forEach(AggregateLifecycle::apply);

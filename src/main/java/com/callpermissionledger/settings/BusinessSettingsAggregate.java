@@ -32,9 +32,6 @@ public class BusinessSettingsAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(ChangeBusinessSettings command, Clock clock) {
-        if (id == null) {
-            id = command.settingsId();
-        }
         CallbackPermission callback = command.callbackPermission() != null
                 ? command.callbackPermission() : callbackPermission;
         String chosen = command.policy() != null ? command.policy() : policy;
