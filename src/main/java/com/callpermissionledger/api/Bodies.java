@@ -49,6 +49,7 @@ final class Bodies {
     record SettingsBody(CallbackPermission callbackPermission, String policy) {
     }
 
-    record ClockBody(@NotNull java.time.Duration advance) {
+    /** An ISO-8601 duration as text; a bare number is refused rather than read as seconds. */
+    record ClockBody(@NotNull String advance) {
     }
 }

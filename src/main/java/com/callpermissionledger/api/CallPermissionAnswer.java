@@ -29,11 +29,11 @@ public record CallPermissionAnswer(@JsonProperty("messaging_product") String mes
                         @JsonProperty("current_usage") int currentUsage,
                         @JsonProperty("limit_expiration_time") Long limitExpirationTime) {
         static Limit of(WindowUsage usage) {
-            return new Limit(period(usage.window()), usage.max(), usage.used(), seconds(usage.limitExpiresAt()));
+            return new Limit(period(usage.window()), usage.max(), usage.used(), secondsUp(usage.limitExpiresAt()));
         }
     }
 
-    static CallPermissionAnswer of(PairStatus s) {
+    public static CallPermissionAnswer of(PairStatus s) {
         var p = s.permission();
         Permission permission = p == null ? new Permission("no_permission", null)
                 : p.isPermanent() ? new Permission("permanent", null)
@@ -51,7 +51,16 @@ public record CallPermissionAnswer(@JsonProperty("messaging_product") String mes
         return days > 1 && d.equals(Duration.ofDays(days)) ? "P" + days + "D" : d.toString();
     }
 
+    /** An expiry rounds down: it errs toward "expired sooner". */
     private static Long seconds(Instant instant) {
         return instant == null ? null : instant.getEpochSecond();
+    }
+
+    /** A limit's end rounds up: acting at the second given must be allowed. */
+    private static Long secondsUp(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
     }
 }

@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /** Moves the simulated clock forward; exists only under the {@code simulation} profile. */
 @RestController
@@ -28,9 +30,15 @@ public class ClockController {
 
     @PostMapping
     public ResponseEntity<?> advance(@Valid @RequestBody Bodies.ClockBody body) {
-        if (body.advance().isNegative()) {
+        Duration advance;
+        try {
+            advance = Duration.parse(body.advance());
+        } catch (DateTimeParseException e) {
+            return ProblemAdvice.invalid("advance must be an ISO-8601 duration such as PT24H or P7D.");
+        }
+        if (advance.isNegative()) {
             return ProblemAdvice.invalid("advance must not be negative: the simulated clock only moves forward.");
         }
-        return ResponseEntity.ok(new Now(clock.advance(body.advance())));
+        return ResponseEntity.ok(new Now(clock.advance(advance)));
     }
 }

@@ -46,8 +46,10 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof BodyTooLargeException) {
-            return BodyTooLargeException.problem();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException) {
+                return BodyTooLargeException.problem();
+            }
         }
         return invalid("The body is not valid JSON for this request (malformed, an unknown or duplicate field, "
                 + "a wrong type, or a value outside the allowed set). Nothing was recorded.");

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
 import java.time.Instant;
 
 /**
- * What the ledger would have answered at a past instant: the pair's events recorded up to then, judged
- * under the business settings recorded up to then, by the same {@link PairStatus} as the live answer.
+ * What the ledger would have answered at a past instant: the pair's events up to then, judged under the
+ * business settings in force then, by the same {@link PairStatus} as the live answer. Events are selected
+ * by business time ({@code occurredAt}, the ledger clock), not by storage time.
  */
 @Service
 public class PointInTime {
@@ -32,7 +33,7 @@ public class PointInTime {
     }
 
     public PairStatus statusAt(PairId pair, Instant at) {
-        return PairStatus.of(pair, history.stateRecordedBy(pair, at), termsAt(pair.business(), at), at);
+        return PairStatus.of(pair, history.stateAsOf(pair, at), termsAt(pair.business(), at), at);
     }
 
     /** The settings in force at {@code at}; a business that never chose a policy is on the configured default. */
@@ -42,7 +43,7 @@ public class PointInTime {
         var stream = eventStore.readEvents(BusinessSettingsAggregate.idOf(business), 0);
         while (stream.hasNext()) {
             var message = stream.next();
-            if (!message.getTimestamp().isAfter(at) && message.getPayload() instanceof BusinessSettingsChanged change) {
+            if (message.getPayload() instanceof BusinessSettingsChanged change && !change.occurredAt().isAfter(at)) {
                 policy = change.policy();
                 callback = change.callbackPermission();
             }

@@ -3,6 +3,9 @@ package com.callpermissionledger.config;
 import com.callpermissionledger.policy.EventRevision;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.RevisionResolver;
@@ -27,11 +30,19 @@ public class AxonSerialization {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
-    /** The web layer's mapper, built from Spring Boot's {@code spring.jackson.*} settings. */
+    /**
+     * The web layer's mapper, built from Spring Boot's {@code spring.jackson.*} settings, and stricter than
+     * Jackson's defaults: a number or boolean where text is expected is an error, never turned into an id.
+     */
     @Bean
     @Primary
     public ObjectMapper objectMapper(Jackson2ObjectMapperBuilder builder) {
-        return builder.build();
+        ObjectMapper mapper = builder.build();
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
     }
 
     @Bean

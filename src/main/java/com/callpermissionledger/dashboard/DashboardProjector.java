@@ -12,6 +12,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * folded state, so the dashboard and the rules can never disagree about a request.
  */
 @Component
+@Profile("!audit")
 @ProcessingGroup("dashboard")
 public class DashboardProjector {
 

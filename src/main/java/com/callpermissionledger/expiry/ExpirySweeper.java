@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.time.Instant;
  * Decisions never wait for this: the decider applies due expiries itself.
  */
 @Component
+@Profile("!audit")
 public class ExpirySweeper {
 
     /** The client name recorded on the expiry events it causes. */

@@ -28,17 +28,21 @@ public class PairHistory {
         return fold(pair, message -> true);
     }
 
-    /** The state from the events recorded up to and including {@code at}. */
-    public PairState stateRecordedBy(PairId pair, Instant at) {
-        return fold(pair, message -> !message.getTimestamp().isAfter(at));
+    /**
+     * The state from the events whose business instant is at or before {@code at}. Every decision is
+     * recorded at the instant it was made; only expiries are recorded after their business instant, and
+     * the status at {@code at} applies those itself, so this is the state the ledger held at {@code at}.
+     */
+    public PairState stateAsOf(PairId pair, Instant at) {
+        return fold(pair, event -> !event.occurredAt().isAfter(at));
     }
 
-    private PairState fold(PairId pair, Predicate<DomainEventMessage<?>> include) {
+    private PairState fold(PairId pair, Predicate<PairEvent> include) {
         PairState state = PairState.EMPTY;
         var stream = eventStore.readEvents(pair.value(), 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
-            if (include.test(message) && message.getPayload() instanceof PairEvent event) {
+            if (message.getPayload() instanceof PairEvent event && include.test(event)) {
                 state = PairEvolution.evolve(state, event);
             }
         }

@@ -1,8 +1,6 @@
 package com.callpermissionledger.time;
 
 import com.callpermissionledger.config.LedgerProperties;
-import jakarta.annotation.PostConstruct;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -14,26 +12,15 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The one clock of the ledger, in whole milliseconds. Outside the {@code simulation} profile it is the
- * system's UTC clock.
- * Axon stamps each event message with its own static clock; it is pointed at this one so that the
- * recorded instant and the business instant come from the same source, simulated or not.
+ * system's UTC clock. Decisions and business time ({@code occurredAt}) come from it; the instant Axon
+ * stamps on a stored event ({@code recordedAt}) stays the machine's own time, so under simulation an
+ * auditor still sees when each event was really written.
  */
 @Configuration
 public class ClockConfiguration {
 
     /** Coarser than the database's microseconds, so a stored due instant never reads as earlier than decided. */
     static final Duration PRECISION = Duration.ofMillis(1);
-
-    private final Clock clock;
-
-    public ClockConfiguration(Clock clock) {
-        this.clock = clock;
-    }
-
-    @PostConstruct
-    void stampEventsWithLedgerClock() {
-        GenericEventMessage.clock = clock;
-    }
 
     @Configuration
     @Profile("!simulation")
