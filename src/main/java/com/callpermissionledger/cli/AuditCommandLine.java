@@ -39,7 +39,7 @@ public final class AuditCommandLine {
             return 2;
         }
         List<String> springArgs = new ArrayList<>(List.of("--spring.main.banner-mode=off",
-                "--logging.level.root=WARN", "--spring.flyway.enabled=false"));
+                "--logging.level.root=ERROR", "--spring.flyway.enabled=false"));
         Arrays.stream(args).filter(a -> a.startsWith("--spring.") || a.startsWith("--ledger.")).forEach(springArgs::add);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .web(WebApplicationType.NONE).profiles("audit").logStartupInfo(false)
