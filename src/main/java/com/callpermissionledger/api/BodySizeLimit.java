@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,6 +17,7 @@ import java.io.IOException;
 
 /** Refuses bodies over 16 KiB, whether announced by Content-Length or streamed in chunks. */
 @Component
+@Order(2)
 public class BodySizeLimit extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 16 * 1024;

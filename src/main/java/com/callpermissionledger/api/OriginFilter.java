@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -12,26 +13,26 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
- * Records who sent a request: the caller's {@code X-Correlation-Id} (when well-formed) and the client name.
- * Until API keys exist, the client is {@code X-Client-Name} when given, else "anonymous".
+ * Records who sent a request: the name of its API key as the client, and the caller's
+ * {@code X-Correlation-Id} when well-formed.
  */
 @Component
+@Order(4)
 public class OriginFilter extends OncePerRequestFilter {
 
     static final String CORRELATION_HEADER = "X-Correlation-Id";
-    static final String CLIENT_HEADER = "X-Client-Name";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String correlationId = wellFormed(request.getHeader(CORRELATION_HEADER));
-        String client = wellFormed(request.getHeader(CLIENT_HEADER));
+        Object client = request.getAttribute(ApiKeyFilter.CLIENT_ATTRIBUTE);
         if (correlationId != null) {
             response.setHeader(CORRELATION_HEADER, correlationId);
         }
         try {
-            CommandOrigin.with(client != null ? client : "anonymous", correlationId, () -> {
+            CommandOrigin.with(client != null ? client.toString() : "anonymous", correlationId, () -> {
                 try {
                     chain.doFilter(request, response);
                     return null;

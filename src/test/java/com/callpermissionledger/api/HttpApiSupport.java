@@ -118,9 +118,13 @@ abstract class HttpApiSupport {
         }
     }
 
+    /** The ADMIN key of the test profile (application-test.yml); the security tests use the others. */
+    static final String ADMIN_KEY = "test-admin-key";
+
     Answer send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
+                .header("X-Api-Key", ADMIN_KEY)
                 .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -28,6 +28,7 @@ class NoSimulationProfileApiTest {
     private HttpResponse<String> send(String method, String path, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
+                .header("X-Api-Key", "test-admin-key")
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
         return HttpApiSupport.HTTP.send(request, HttpResponse.BodyHandlers.ofString());

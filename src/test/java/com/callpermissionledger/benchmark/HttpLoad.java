@@ -27,6 +27,7 @@ final class HttpLoad {
     private void post(String url, String body, int expected) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
+                .header("X-Api-Key", ThroughputBenchmark.KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != expected) {
             throw new IllegalStateException(url + " answered " + answer.statusCode() + ": " + answer.body());

@@ -33,12 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ThroughputBenchmark {
 
+    static final String KEY = "benchmark-admin-key";
     private static final long CELL_MILLIS = Long.getLong("benchmark.cell-millis", 8000);
 
     @DynamicPropertySource
     static void fileDatabase(DynamicPropertyRegistry registry) throws Exception {
         Path dir = Files.createTempDirectory("ledger-benchmark");
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0");
+        registry.add("ledger.security.api-keys[0].key", () -> KEY);
+        registry.add("ledger.security.api-keys[0].role", () -> "ADMIN");
+        registry.add("ledger.security.rate-limit.per-second", () -> "1000000");
     }
 
     @Autowired

@@ -33,7 +33,8 @@ class AuditCommandLineTest {
     void historyVerifyStateAndTamperDetection(@TempDir Path dir) throws Exception {
         String url = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0";
         try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class)
-                .run(url, "--server.port=0", "--logging.level.root=WARN")) {
+                .run(url, "--server.port=0", "--logging.level.root=WARN",
+                        "--ledger.security.generated-key-file=" + dir.resolve("admin-key.sha256"))) {
             PairLedger pairs = ledger.getBean(PairLedger.class);
             pairs.handle(new SendPermissionRequest(PAIR, "wamid.cli", Channel.TEMPLATE));
             pairs.handle(new RecordReply(PAIR, "wamid.cli", ReplyResponse.ACCEPT, false));

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event store, so the running processor never sees them), then read back through the queries.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:projection;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("simulation")
+@ActiveProfiles({"test", "simulation"})
 class DashboardProjectionTest {
 
     @Autowired

@@ -20,10 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The dashboard's query API over real HTTP, fed through the real command path and the real processor. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:dashboard-api;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("simulation")
+@ActiveProfiles({"test", "simulation"})
 class DashboardQueryApiTest {
 
     private static final String BUSINESS = "8100";
+    /** The ADMIN key of the test profile. */
+    private static final String KEY = "test-admin-key";
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -74,7 +76,7 @@ class DashboardQueryApiTest {
             "/api/v1/dashboard/pairs?business=12ab", "/api/v1/dashboard/requests?status=OPEN",
             "/api/v1/dashboard/calls?outcome=BUSY", "/api/v1/dashboard/summary?business=x"})
     void badFiltersAreProblems(String path) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", KEY).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -94,14 +96,14 @@ class DashboardQueryApiTest {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", KEY).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(path).isEqualTo(200);
         return json.readTree(answer.body());
     }
 
     private void post(String path, String body) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path))
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", KEY)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(path + " " + answer.body()).isLessThan(500);

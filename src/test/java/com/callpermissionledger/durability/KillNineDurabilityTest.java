@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KillNineDurabilityTest {
 
     private static final String BUSINESS = "4455667788";
+    private static final String KEY = "durability-admin-key";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
@@ -71,7 +72,8 @@ class KillNineDurabilityTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "-Ddisable-axoniq-console-message=true", "com.callpermissionledger.LedgerApplication",
-                "--server.port=" + port, "--logging.level.root=WARN")
+                "--server.port=" + port, "--logging.level.root=WARN",
+                "--ledger.security.api-keys[0].key=" + KEY, "--ledger.security.api-keys[0].role=ADMIN")
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("ledger-" + System.nanoTime() + ".log").toFile())
@@ -83,6 +85,7 @@ class KillNineDurabilityTest {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pairRoot(user)
                             + "/permission-requests"))
                     .header("Content-Type", "application/json")
+                    .header("X-Api-Key", KEY)
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"requestId\":\"wamid." + user + "\",\"channel\":\"TEMPLATE\"}"))
                     .timeout(Duration.ofSeconds(5)).build();
@@ -96,7 +99,8 @@ class KillNineDurabilityTest {
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Api-Key", KEY)
+                        .GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

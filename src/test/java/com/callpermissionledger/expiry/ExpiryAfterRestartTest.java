@@ -33,14 +33,15 @@ class ExpiryAfterRestartTest {
     @Test
     void expiryDueWhileDownIsRecordedAfterRestart(@TempDir Path dir) throws Exception {
         String url = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0";
+        String key = "--ledger.security.generated-key-file=" + dir.resolve("admin-key.sha256");
         Instant grantedAt = Clock.systemUTC().instant().minus(Duration.ofHours(200)).truncatedTo(ChronoUnit.MILLIS);
 
-        try (ConfigurableApplicationContext before = start(url, "--spring.profiles.active=simulation",
+        try (ConfigurableApplicationContext before = start(url, key, "--spring.profiles.active=simulation",
                 "--ledger.simulation.start=" + grantedAt, "--ledger.expiry.sweep-interval=PT1H")) {
             before.getBean(PairLedger.class).handle(new GrantPermission(PAIR, false));
         }
 
-        try (ConfigurableApplicationContext after = start(url)) {
+        try (ConfigurableApplicationContext after = start(url, key)) {
             EventStore events = after.getBean(EventStore.class);
             Instant due = grantedAt.plus(Duration.ofSeconds(7 * 86_400L));
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
