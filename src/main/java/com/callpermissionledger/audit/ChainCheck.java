@@ -34,7 +34,7 @@ final class ChainCheck {
         }
         JsonNode meta = metadata(e.metadata());
         String recomputed = ChainHash.of(previous, e.stream(), e.sequence(), e.payloadType(), e.payloadRevision(),
-                e.payload(), text(meta, CommandOrigin.CLIENT), text(meta, CommandOrigin.CORRELATION_ID));
+                e.payload(), text(meta, CommandOrigin.CLIENT), text(meta, CommandOrigin.CORRELATION_ID), e.recordedAt());
         boolean intact = e.sequence() == expectedSequence && recomputed.equals(text(meta, ChainHash.HASH))
                 && previous.equals(text(meta, ChainHash.PREVIOUS_HASH));
         if (!intact && brokenSequence == null) {

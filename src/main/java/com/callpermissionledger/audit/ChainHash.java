@@ -8,8 +8,8 @@ import java.util.HexFormat;
 /**
  * The tamper-evidence hash of one stored event: SHA-256 over the previous event's hash (64 zeros for the
  * first event of a stream), the stream id, the sequence number, the payload type and revision, the stored
- * payload bytes, and the metadata that matters (client and correlation id), each part length-prefixed so
- * no two different inputs can be joined into the same bytes.
+ * payload bytes, the metadata that matters (client and correlation id) and the recording instant as stored,
+ * each part length-prefixed so no two different inputs can be joined into the same bytes.
  */
 public final class ChainHash {
 
@@ -21,7 +21,8 @@ public final class ChainHash {
     }
 
     public static String of(String previousHash, String aggregateId, long sequence, String payloadType,
-                            String payloadRevision, byte[] payload, String client, String correlationId) {
+                            String payloadRevision, byte[] payload, String client, String correlationId,
+                            String recordedAt) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             part(digest, previousHash);
@@ -32,6 +33,7 @@ public final class ChainHash {
             part(digest, payload);
             part(digest, client == null ? "" : client);
             part(digest, correlationId == null ? "" : correlationId);
+            part(digest, recordedAt == null ? "" : recordedAt);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

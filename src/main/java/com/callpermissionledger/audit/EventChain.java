@@ -3,7 +3,9 @@ package com.callpermissionledger.audit;
 import com.callpermissionledger.pair.CommandOrigin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PostConstruct;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -15,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,8 @@ import java.util.function.BiFunction;
  * Chains every stored event to the previous event of its stream ({@link ChainHash}). Runs as the events
  * are published, inside the command's transaction: the previous hash comes from events of the same unit
  * of work, or else from the stored predecessor. A write conflict rolls the whole unit back, so a chain
- * never forks.
+ * never forks. It also stamps each event with the ledger clock as its recording instant, so that under a
+ * simulated clock the stored history is consistent, without touching Axon's JVM-wide default clock.
  */
 @Component
 public class EventChain implements MessageDispatchInterceptor<EventMessage<?>> {
@@ -36,8 +41,11 @@ public class EventChain implements MessageDispatchInterceptor<EventMessage<?>> {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
+    private final Clock clock;
+
     public EventChain(EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer, JdbcTemplate jdbc,
-                      @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+                      @Qualifier("defaultAxonObjectMapper") ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.eventStore = eventStore;
         this.serializer = serializer;
         this.jdbc = jdbc;
@@ -62,11 +70,14 @@ public class EventChain implements MessageDispatchInterceptor<EventMessage<?>> {
         String previous = lastHashes.containsKey(stream) ? lastHashes.get(stream) : storedHash(stream, event.getSequenceNumber() - 1);
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         var meta = event.getMetaData();
+        Instant recordedAt = clock.instant();
         String hash = ChainHash.of(previous, stream, event.getSequenceNumber(), payload.getType().getName(),
                 payload.getType().getRevision(), payload.getData(), text(meta.get(CommandOrigin.CLIENT)),
-                text(meta.get(CommandOrigin.CORRELATION_ID)));
+                text(meta.get(CommandOrigin.CORRELATION_ID)), DateTimeUtils.formatInstant(recordedAt));
         lastHashes.put(stream, hash);
-        return event.andMetaData(Map.of(ChainHash.PREVIOUS_HASH, previous, ChainHash.HASH, hash));
+        return new GenericDomainEventMessage<>(event.getType(), stream, event.getSequenceNumber(), event.getPayload(),
+                meta.mergedWith(Map.of(ChainHash.PREVIOUS_HASH, previous, ChainHash.HASH, hash)),
+                event.getIdentifier(), recordedAt);
     }
 
     private String storedHash(String stream, long sequence) {

@@ -55,9 +55,11 @@ public class Projections {
         OptionalLong position = segments.stream()
                 .map(EventTrackerStatus::getCurrentPosition).filter(OptionalLong::isPresent)
                 .mapToLong(OptionalLong::getAsLong).min();
-        boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
         Long at = segments.isEmpty() ? null : position.isPresent() ? position.getAsLong() : 0L;
-        return new Status(p.getName(), at, at == null ? null : Math.max(0, head - at), replaying);
+        Long lag = at == null ? null : Math.max(0, head - at);
+        // Axon ends a replay only when an event past the reset point arrives; caught up is done replaying
+        boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying) && lag != null && lag > 0;
+        return new Status(p.getName(), at, lag, replaying);
     }
 
     private static OptionalLong position(TrackingToken token) {

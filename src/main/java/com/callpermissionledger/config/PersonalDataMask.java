@@ -19,7 +19,7 @@ public final class PersonalDataMask {
         if (text == null) {
             return null;
         }
-        String masked = DIGITS.matcher(text).replaceAll(m -> "*".repeat(m.group().length() - 4) + m.group(1));
-        return SCOPED.matcher(masked).replaceAll(m -> m.group(1) + "****" + m.group(2));
+        String masked = SCOPED.matcher(text).replaceAll(m -> m.group(1) + "****" + m.group(2));
+        return DIGITS.matcher(masked).replaceAll(m -> "*".repeat(m.group().length() - 4) + m.group(1));
     }
 }

@@ -12,9 +12,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The one clock of the ledger, in whole milliseconds. Outside the {@code simulation} profile it is the
- * system's UTC clock. Decisions and business time ({@code occurredAt}) come from it; the instant Axon
- * stamps on a stored event ({@code recordedAt}) stays the machine's own time, so under simulation an
- * auditor still sees when each event was really written.
+ * system's UTC clock. Decisions, business time ({@code occurredAt}) and the recording instant of stored
+ * events (stamped by {@code EventChain}) all come from it.
  */
 @Configuration
 public class ClockConfiguration {

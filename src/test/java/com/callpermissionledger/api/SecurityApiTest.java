@@ -39,7 +39,7 @@ class SecurityApiTest {
             "test-upstream-key           | PUT    | /api/v1/businesses/7100001/settings                                | {\"callbackPermission\":\"ENABLED\"}              | 403",
             "test-upstream-key           | POST   | /api/v1/admin/clock                                                | {\"advance\":\"PT0S\"}                            | 403",
             "test-upstream-key           | GET    | /actuator/metrics                                                  |                                                   | 403",
-            "test-hashed-upstream-key    | POST   | /api/v1/businesses/7100001/users/4910002/calls                     | {\"callId\":\"wacid.s1\"}                         | 403",
+            "test-hashed-upstream-key    | GET    | /api/v1/businesses/7100001/users/4910002/call-permission           |                                                   | 200",
             "test-dashboard-key          | GET    | /api/v1/dashboard/pairs                                            |                                                   | 200",
             "test-dashboard-key          | GET    | /api/v1/businesses/7100001/users/4910001/call-permission           |                                                   | 200",
             "test-dashboard-key          | POST   | /api/v1/businesses/7100001/users/4910003/permission-requests       | {\"requestId\":\"wamid.s2\",\"channel\":\"TEMPLATE\"} | 403",

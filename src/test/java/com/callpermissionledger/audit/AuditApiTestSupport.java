@@ -28,8 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:audit-api-tests;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("simulation")
+@ActiveProfiles({"test", "simulation"})
 abstract class AuditApiTestSupport {
+
+    /** The ADMIN key of the test profile; its name, test-admin, is the client of requests without a key of their own. */
+    static final String ADMIN_KEY = "test-admin-key";
 
     static final String PROBLEM_JSON = "application/problem+json";
 
@@ -58,6 +61,9 @@ abstract class AuditApiTestSupport {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30));
         headers.forEach(request::header);
+        if (!headers.containsKey("X-Api-Key")) {
+            request.header("X-Api-Key", ADMIN_KEY);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -27,7 +27,7 @@ class TamperEvidenceApiTest extends AuditApiTestSupport {
         String root = pairRoot(BUSINESS, user);
         advance("PT1M");
         expect(201, "POST", root + "/permission-requests", "{\"requestId\":\"wamid." + user + "\",\"channel\":\"TEMPLATE\"}",
-                Map.of("X-Client-Name", "crm-main", "X-Correlation-Id", "corr-" + user));
+                Map.of("X-Api-Key", "test-upstream-key", "X-Correlation-Id", "corr-" + user));
         advance("PT1M");
         expect(200, "POST", root + "/permission/grant", "{\"source\":\"BUSINESS_PROFILE\"}");
         for (String outcome : List.of("UNANSWERED", "CONNECTED")) {
@@ -78,12 +78,12 @@ class TamperEvidenceApiTest extends AuditApiTestSupport {
             JsonNode meta = json.readTree((byte[]) row.get("META_DATA"));
             String expected = sha256(previous, stream, row.get("SEQUENCE_NUMBER").toString(),
                     (String) row.get("PAYLOAD_TYPE"), (String) row.get("PAYLOAD_REVISION"), (byte[]) row.get("PAYLOAD"),
-                    meta.get("client").asText(), meta.get("correlationId").asText());
+                    meta.get("client").asText(), meta.get("correlationId").asText(), (String) row.get("TIME_STAMP"));
             assertThat(meta.get("previousHash").asText()).isEqualTo(previous);
             assertThat(meta.get("hash").asText()).as("hash of sequence " + row.get("SEQUENCE_NUMBER")).isEqualTo(expected);
             previous = expected;
         }
-        assertThat(json.readTree((byte[]) rows.get(0).get("META_DATA")).get("client").asText()).isEqualTo("crm-main");
+        assertThat(json.readTree((byte[]) rows.get(0).get("META_DATA")).get("client").asText()).isEqualTo("test-upstream");
     }
 
     @Test
@@ -175,7 +175,7 @@ class TamperEvidenceApiTest extends AuditApiTestSupport {
         String stream = scenario(user);
         byte[] original = metadata(stream, 0);
         ObjectNode meta = (ObjectNode) json.readTree(original);
-        assertThat(meta.get("client").asText()).isEqualTo("crm-main");
+        assertThat(meta.get("client").asText()).isEqualTo("test-upstream");
         meta.put("client", "someone-else");
         try {
             setMetadata(stream, 0, json.writeValueAsBytes(meta));
@@ -226,10 +226,11 @@ class TamperEvidenceApiTest extends AuditApiTestSupport {
 
     /** ChainHash's javadoc, written out: SHA-256 over length-prefixed parts ("<length>:<bytes>"). */
     private static String sha256(String previous, String stream, String sequence, String type, String revision,
-                                 byte[] payload, String client, String correlationId) throws Exception {
+                                 byte[] payload, String client, String correlationId, String recordedAt)
+            throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (byte[] part : List.of(utf8(previous), utf8(stream), utf8(sequence), utf8(type),
-                utf8(revision == null ? "" : revision), payload, utf8(client), utf8(correlationId))) {
+                utf8(revision == null ? "" : revision), payload, utf8(client), utf8(correlationId), utf8(recordedAt))) {
             digest.update((part.length + ":").getBytes(StandardCharsets.US_ASCII));
             digest.update(part);
         }
