@@ -246,13 +246,60 @@
     return s ? '?' + s : '';
   }
 
+  var KEY_STORE = 'ledger.apiKey';
+
+  function apiKey() {
+    try {
+      return sessionStorage.getItem(KEY_STORE) || '';
+    } catch (e) {
+      return '';
+    }
+  }
+
+  /** The ledger answered 401 or 403: ask for a key (again), keep it for this tab only. */
+  function askForKey(status) {
+    var form = document.getElementById('key-form');
+    document.getElementById('key-message').textContent = status === 403
+      ? 'This API key may not read the dashboard. Enter a key with the DASHBOARD, AUDITOR or ADMIN role.'
+      : 'This dashboard needs an API key with the DASHBOARD (or AUDITOR, ADMIN) role.';
+    form.hidden = false;
+  }
+
+  function wireKeyForm() {
+    var form = document.getElementById('key-form');
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var value = document.getElementById('key-input').value.trim();
+      if (!value) {
+        return;
+      }
+      try {
+        sessionStorage.setItem(KEY_STORE, value);
+      } catch (e) {
+        // without session storage the key lives only until the page is left
+      }
+      app.memoryKey = value;
+      document.getElementById('key-input').value = '';
+      form.hidden = true;
+      refresh();
+    });
+  }
+
   function getJson(url) {
     var controller = typeof AbortController === 'function' ? new AbortController() : null;
     var timer = controller ? setTimeout(function () {
       controller.abort();
     }, FETCH_TIMEOUT_MS) : null;
-    return fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store', signal: controller ? controller.signal : undefined })
+    var headers = { Accept: 'application/json' };
+    var key = apiKey() || app.memoryKey;
+    if (key) {
+      headers['X-Api-Key'] = key;
+    }
+    return fetch(url, { headers: headers, cache: 'no-store', signal: controller ? controller.signal : undefined })
       .then(function (response) {
+        if (response.status === 401 || response.status === 403) {
+          askForKey(response.status);
+        }
         if (!response.ok) {
           var error = new Error('HTTP ' + response.status);
           error.status = response.status;
@@ -1028,6 +1075,7 @@
   }
 
   function start() {
+    wireKeyForm();
     var pair = readUrl();
     syncControls();
     wire();

@@ -95,7 +95,7 @@ public class DemoMode {
             DemoDriver driver = new DemoDriver(ledger, clock);
             if (ledgerHasPairs(driver)) {
                 log.info("Demo: the ledger already holds pairs, so nothing is seeded; the simulated clock now moves {} every {}."
-                        + " Open http://localhost:{}/dashboard", liveStep, liveInterval, port());
+                        + " Open http://localhost:{}/dashboard (API key: demo-key)", liveStep, liveInterval, port());
             } else {
                 seed(scenario, driver);
             }
@@ -121,7 +121,7 @@ public class DemoMode {
         driver.runUntil(begin.plus(PERIOD), () -> running);
         if (running) {
             log.info("Demo: {} pairs on {} business numbers, {} commands over {} simulated days, played in {} s;"
-                            + " the simulated clock now moves {} every {}. Open http://localhost:{}/dashboard",
+                            + " the simulated clock now moves {} every {}. Open http://localhost:{}/dashboard (API key: demo-key)",
                     planned.size(), DemoScenario.BUSINESSES.size(), driver.commands(), PERIOD.toDays(),
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9), liveStep,
                     liveInterval, port());

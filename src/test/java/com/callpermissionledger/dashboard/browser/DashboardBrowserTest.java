@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         // a fixed start, so the screenshot shows the same dates on every run
         "ledger.simulation.start=2026-03-09T07:30:00Z",
         "logging.level.org.openqa.selenium=WARN"})
-@ActiveProfiles("simulation")
+@ActiveProfiles({"test", "simulation"})
 class DashboardBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -105,6 +105,11 @@ class DashboardBrowserTest {
 
         browser.get(url("/dashboard"));
         assertThat(browser.getTitle()).contains("dashboard");
+        // the page asks for a key once and keeps it in the tab's session storage
+        new WebDriverWait(browser, PATIENCE).until(d -> d.findElement(testId("key-form")).isDisplayed());
+        browser.findElement(testId("key-input")).sendKeys("test-dashboard-key");
+        browser.findElement(testId("key-submit")).click();
+        new WebDriverWait(browser, PATIENCE).until(d -> !d.findElement(testId("key-form")).isDisplayed());
         awaitText(testId("pair-state-" + SUPPORT + "-" + granted), "GRANTED");
         awaitText(testId("pair-state-" + SUPPORT + "-" + asked), "REQUESTED");
         awaitText(testId("request-status-wamid.browser-1"), "PENDING");
@@ -251,7 +256,7 @@ class DashboardBrowserTest {
 
     private int send(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> answer = http.send(request.header("Content-Type", "application/json")
-                .header("X-Client-Name", "browser-test").build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-Api-Key", "test-admin-key").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as("answer to %s: %s", answer.uri(), answer.body()).isLessThan(500);
         return answer.statusCode();
     }
