@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,9 +35,7 @@ public class PathParameterGuard extends OncePerRequestFilter {
             var problem = Problems.problem(HttpStatus.BAD_REQUEST, "INVALID_IDENTIFIER", "Invalid identifier",
                     "A path may not contain ';': no identifier of this API has one. Nothing was recorded.");
             problem.setProperty("field", field(uri));
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            objectMapper.writeValue(response.getOutputStream(), problem);
+            Problems.write(response, problem, objectMapper);
             return;
         }
         chain.doFilter(request, response);

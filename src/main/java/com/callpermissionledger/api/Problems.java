@@ -1,11 +1,14 @@
 package com.callpermissionledger.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +27,13 @@ public final class Problems {
         problem.setTitle(title);
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /** For filters, which answer before Spring MVC is reached. */
+    static void write(HttpServletResponse response, ProblemDetail problem, ObjectMapper json) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     public static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
