@@ -1,0 +1,77 @@
+package com.callpermissionledger.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An erasure request: the user id disappears from the event table, the projections and the schedule; the
+ * decisions stay under a pseudonym, still verifiable; the erasure is itself on record; and only ADMIN may do it.
+ */
+class ErasureApiTest extends AuditApiTestSupport {
+
+    private static final String BUSINESS = "7301";
+    private static final String USER = "4917301234567";
+
+    @Test
+    void erasureRemovesTheUserIdEverywhereAndKeepsAVerifiableHistory() throws Exception {
+        String root = pairRoot(BUSINESS, USER);
+        expect(201, "POST", root + "/permission-requests", "{\"requestId\":\"wamid.e1\",\"channel\":\"TEMPLATE\"}");
+        expect(200, "POST", root + "/permission-requests/wamid.e1/reply", "{\"response\":\"ACCEPT\"}");
+        expect(201, "POST", root + "/calls", "{\"callId\":\"wacid.e1\"}");
+        long before = storedCount();
+        awaitDashboardRow();
+
+        Answer refused = post("/api/v1/admin/erasures", "{\"business\":\"" + BUSINESS + "\",\"user\":\"" + USER + "\"}",
+                Map.of("X-Api-Key", "test-auditor-key"));
+        assertThat(refused.status()).as("only ADMIN erases").isEqualTo(403);
+
+        JsonNode result = expect(200, "POST", "/api/v1/admin/erasures",
+                "{\"business\":\"" + BUSINESS + "\",\"user\":\"" + USER + "\"}");
+        assertThat(result.get("events").asInt()).isEqualTo(4);
+
+        assertThat(storedCount()).as("no event is removed").isEqualTo(before);
+        assertThat(storedCount(BUSINESS + ":" + USER)).isZero();
+        List<byte[]> payloads = jdbc.query("select payload from domain_event_entry", (rs, n) -> rs.getBytes(1));
+        assertThat(payloads).noneMatch(p -> new String(p, StandardCharsets.UTF_8).contains(USER));
+        for (String table : List.of("dashboard_pair", "dashboard_request", "dashboard_call", "dashboard_timeline",
+                "due_expiry")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where pair_id = ?", Long.class,
+                    BUSINESS + ":" + USER)).as(table).isZero();
+        }
+        assertThat(history(BUSINESS, USER)).as("the user's history is gone").isEmpty();
+
+        String stream = jdbc.queryForObject("select stream from erasure_log where stream like ?", String.class,
+                BUSINESS + ":ER.%");
+        assertThat(stream).matches(BUSINESS + ":ER\\.[0-9a-f]{16}");
+        assertThat(jdbc.queryForObject("select erased_by from erasure_log where stream = ?", String.class, stream))
+                .isEqualTo("test-admin");
+        assertThat(storedCount(stream)).isEqualTo(4);
+        JsonNode verdict = getJson("/api/v1/events/verify");
+        assertThat(verdict.get("valid").asBoolean()).as(verdict.toString()).isTrue();
+        String pseudonym = stream.substring(stream.indexOf(':') + 1);
+        assertThat(types(history(BUSINESS, pseudonym))).containsExactly("PermissionRequested",
+                "PermissionReplyRecorded", "PermissionGranted", "CallPlaced");
+
+        expect(404, "POST", "/api/v1/admin/erasures", "{\"business\":\"" + BUSINESS + "\",\"user\":\"" + USER + "\"}");
+        JsonNode fresh = getJson(root + "/call-permission");
+        assertThat(fresh.path("ledger").path("state").asText()).as("a returning user starts afresh").isEqualTo("NONE");
+    }
+
+    private void awaitDashboardRow() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            Long rows = jdbc.queryForObject("select count(*) from dashboard_call where pair_id = ?", Long.class,
+                    BUSINESS + ":" + USER);
+            if (rows != null && rows > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the dashboard did not catch up");
+    }
+}
