@@ -17,12 +17,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Erases a user from one pair: the pair's projection rows and schedule go, and its stored events move to a
- * stream named by a random pseudonym ({@code ER.<16 hex>}), with the user id replaced in every payload and
- * the hash chain recomputed. Nothing links the pseudonym back to the user. The erasure itself is recorded
+ * Erases a user from one pair: its stored events move to a stream named by a random pseudonym
+ * ({@code ER.<16 hex>}), with the user id replaced in every payload and the hash chain recomputed, and its
+ * projection rows and expiry schedule move with them (they hold no user id beyond their keys). Nothing links the pseudonym back to the user. The erasure itself is recorded
  * in {@code erasure_log}, so an auditor sees that, when and by whom a history was rewritten. The decisions,
  * instants, rules and policies stay, so the business's compliance remains provable.
  */
@@ -32,8 +33,9 @@ public class PairErasure {
     public record Result(long events, Instant erasedAt) {
     }
 
-    private static final List<String> PROJECTIONS = List.of("dashboard_timeline", "dashboard_call",
-            "dashboard_request", "dashboard_pair", "due_expiry");
+    /** Rows keyed by the pair, and whether they also hold the user id in a column of their own. */
+    private static final Map<String, Boolean> PAIR_ROWS = Map.of("dashboard_pair", true, "dashboard_request", true,
+            "dashboard_call", true, "dashboard_timeline", false, "due_expiry", false);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -69,9 +71,15 @@ public class PairErasure {
             previous = hash;
         }
         jdbc.update("delete from snapshot_event_entry where aggregate_identifier = ?", pair.value());
-        for (String table : PROJECTIONS) {
-            jdbc.update("delete from " + table + " where pair_id = ?", pair.value());
-        }
+        // the rows move with the history, so the projections stay what a rebuild would give
+        PAIR_ROWS.forEach((table, hasUser) -> {
+            if (hasUser) {
+                jdbc.update("update " + table + " set pair_id = ?, user_id = ? where pair_id = ?",
+                        pseudonym.value(), pseudonym.user(), pair.value());
+            } else {
+                jdbc.update("update " + table + " set pair_id = ? where pair_id = ?", pseudonym.value(), pair.value());
+            }
+        });
         Instant now = clock.instant();
         jdbc.update("insert into erasure_log (stream, erased_at, events, erased_by) values (?, ?, ?, ?)",
                 pseudonym.value(), now.atOffset(ZoneOffset.UTC), events.size(), erasedBy);

@@ -52,6 +52,8 @@ class ErasureApiTest extends AuditApiTestSupport {
         assertThat(jdbc.queryForObject("select erased_by from erasure_log where stream = ?", String.class, stream))
                 .isEqualTo("test-admin");
         assertThat(storedCount(stream)).isEqualTo(4);
+        assertThat(jdbc.queryForObject("select count(*) from dashboard_call where pair_id = ?", Long.class, stream))
+                .as("the projection rows moved with the history").isEqualTo(1);
         JsonNode verdict = getJson("/api/v1/events/verify");
         assertThat(verdict.get("valid").asBoolean()).as(verdict.toString()).isTrue();
         String pseudonym = stream.substring(stream.indexOf(':') + 1);
