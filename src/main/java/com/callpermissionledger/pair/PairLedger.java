@@ -21,14 +21,24 @@ public class PairLedger {
         this.commandGateway = commandGateway;
     }
 
+    /** The conflict may arrive wrapped (by the command bus or the transaction manager). */
+    static boolean isWriteConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public PairOutcome handle(PairCommand command) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                         .andMetaData(CommandOrigin.current()));
-            } catch (ConcurrencyException conflict) {
-                if (attempt == ATTEMPTS) {
-                    throw conflict;
+            } catch (RuntimeException failure) {
+                if (attempt == ATTEMPTS || !isWriteConflict(failure)) {
+                    throw failure;
                 }
             }
         }

