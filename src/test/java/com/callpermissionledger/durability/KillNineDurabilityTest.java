@@ -1,7 +1,11 @@
 package com.callpermissionledger.durability;
 
-import org.junit.jupiter.api.Test;
+import com.callpermissionledger.storage.EmbeddedPostgresDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,20 +22,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every command answered with success survives a SIGKILL of the process. The ledger runs as a real
- * child process with its default H2 file configuration (./data under its working directory); it is
- * killed while a client is sending, restarted on the same files, and every acknowledged command is read back.
+ * Every command answered with success survives a SIGKILL of the process, and the projections catch up to
+ * exactly what a full replay gives. The ledger runs as a real child process, with its default H2 file
+ * configuration (./data under its working directory) or on a real PostgreSQL; it is killed while a client
+ * is sending, restarted on the same data, every acknowledged command is read back, and the dashboard is
+ * compared before and after a rebuild from all events.
  */
 class KillNineDurabilityTest {
 
     private static final String BUSINESS = "4455667788";
     private static final String KEY = "durability-admin-key";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json = new ObjectMapper();
 
-    @Test
-    void everyAcknowledgedCommandSurvivesSigkill(@TempDir Path workDir) throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void everyAcknowledgedCommandSurvivesSigkill(String store, @TempDir Path workDir) throws Exception {
+        List<String> storage = store.equals("h2") ? List.of()
+                : List.of("--spring.profiles.active=postgres", "--spring.datasource.username=postgres",
+                "--spring.datasource.url=" + EmbeddedPostgresDatabase.jdbcUrl("sigkill_" + System.nanoTime()));
         int port = freePort();
-        Process ledger = start(workDir, port);
+        Process ledger = start(workDir, port, storage);
         List<String> acknowledged = new ArrayList<>();
         AtomicBoolean killed = new AtomicBoolean();
         try {
@@ -55,7 +66,7 @@ class KillNineDurabilityTest {
         }
         assertThat(acknowledged).as("commands acknowledged before the kill").hasSizeGreaterThan(5);
 
-        Process restarted = start(workDir, port);
+        Process restarted = start(workDir, port, storage);
         try {
             awaitHealthy(port);
             for (String user : acknowledged) {
@@ -63,17 +74,59 @@ class KillNineDurabilityTest {
                 assertThat(answer.statusCode()).as("request of acknowledged user %s", user).isEqualTo(200);
                 assertThat(answer.body()).contains("\"requestId\":\"wamid." + user + "\"");
             }
+            String caughtUp = awaitDashboard(port, acknowledged.size());
+            assertThat(post(port, "/api/v1/admin/projections/dashboard/rebuild")).isEqualTo(202);
+            awaitReplayDone(port);
+            assertThat(awaitDashboard(port, acknowledged.size())).as("the dashboard after a full replay").isEqualTo(caughtUp);
         } finally {
             restarted.destroyForcibly().waitFor();
         }
     }
 
-    private Process start(Path workDir, int port) throws IOException {
+    /** Every pair row of the business, once the dashboard holds at least {@code pairs} of them. */
+    private String awaitDashboard(int port, int pairs) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode page = json.readTree(get(port, "/api/v1/dashboard/pairs?business=" + BUSINESS + "&size=200").body());
+            int total = page.path("total").asInt();
+            if (total >= pairs || System.nanoTime() > deadline) {
+                assertThat(total).as("pairs on the dashboard").isGreaterThanOrEqualTo(pairs);
+                StringBuilder rows = new StringBuilder();
+                for (int p = 0; p * 200 < total; p++) {
+                    rows.append(json.readTree(get(port, "/api/v1/dashboard/pairs?business=" + BUSINESS
+                            + "&size=200&page=" + p).body()).get("items"));
+                }
+                return rows.toString();
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private void awaitReplayDone(int port) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode dashboard = null;
+            for (JsonNode p : json.readTree(get(port, "/api/v1/admin/projections").body())) {
+                if (p.get("name").asText().equals("dashboard")) {
+                    dashboard = p;
+                }
+            }
+            if (dashboard != null && !dashboard.get("replaying").asBoolean() && dashboard.path("lag").asLong(-1) == 0) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the dashboard replay did not finish within 60 s");
+    }
+
+    private Process start(Path workDir, int port, List<String> storage) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Ddisable-axoniq-console-message=true", "com.callpermissionledger.LedgerApplication",
                 "--server.port=" + port, "--logging.level.root=WARN",
-                "--ledger.security.api-keys[0].key=" + KEY, "--ledger.security.api-keys[0].role=ADMIN")
+                "--ledger.security.api-keys[0].key=" + KEY, "--ledger.security.api-keys[0].role=ADMIN"));
+        command.addAll(storage);
+        return new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("ledger-" + System.nanoTime() + ".log").toFile())
@@ -98,10 +151,14 @@ class KillNineDurabilityTest {
         }
     }
 
+    private int post(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Api-Key", KEY)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Api-Key", KEY)
-                        .GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void awaitHealthy(int port) throws InterruptedException {

@@ -41,6 +41,14 @@ public class EmbeddedPostgresDatabase {
         return server().getDatabase("postgres", name);
     }
 
+    /** A database of the shared server for a process outside Spring (a child JVM), created if missing. */
+    public static String jdbcUrl(String database) throws SQLException {
+        try (Connection admin = server().getPostgresDatabase().getConnection()) {
+            admin.createStatement().execute("create database " + database);
+        }
+        return server().getJdbcUrl("postgres", database);
+    }
+
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
