@@ -19,10 +19,12 @@ final class StorageLimit {
 
     void prepare() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            c.createStatement().execute("create table if not exists bench_event (id bigint auto_increment primary key, "
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            c.createStatement().execute("create table if not exists bench_event (id "
+                    + (postgres ? "bigserial" : "bigint auto_increment") + " primary key, "
                     + "aggregate_identifier varchar(255) not null, sequence_number bigint not null, "
-                    + "event_identifier varchar(255) not null unique, payload blob not null, "
-                    + "unique (aggregate_identifier, sequence_number))");
+                    + "event_identifier varchar(255) not null unique, payload " + (postgres ? "bytea" : "blob")
+                    + " not null, unique (aggregate_identifier, sequence_number))");
         }
     }
 

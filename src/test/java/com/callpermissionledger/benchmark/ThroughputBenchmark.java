@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ThroughputBenchmark {
+public class ThroughputBenchmark {
 
     static final String KEY = "benchmark-admin-key";
     private static final long CELL_MILLIS = Long.getLong("benchmark.cell-millis", 8000);
@@ -52,6 +52,11 @@ class ThroughputBenchmark {
     @LocalServerPort
     int port;
 
+    /** Where the figures go; a subclass measuring another store names its own file. */
+    protected String reportName() {
+        return "benchmark.md";
+    }
+
     @Test
     void measure() throws Exception {
         StorageLimit storage = new StorageLimit(dataSource);
@@ -69,7 +74,7 @@ class ThroughputBenchmark {
         String table = "| what | threads | operations/s | p50 ms | p99 ms |\n| --- | --- | --- | --- | --- |\n"
                 + String.join("\n", rows) + "\n";
         System.out.println(table);
-        Files.writeString(Path.of("target", "benchmark.md"), table);
+        Files.writeString(Path.of("target", reportName()), table);
         assertThat(rows).hasSize(6);
     }
 
