@@ -1,5 +1,6 @@
 package com.callpermissionledger.dashboard;
 
+import com.callpermissionledger.policy.BusinessTerms;
 import com.callpermissionledger.policy.BusinessTermsSource;
 import com.callpermissionledger.policy.PairId;
 import com.callpermissionledger.policy.PairStatus;
@@ -10,7 +11,9 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,9 +56,10 @@ public class DashboardQueries {
             where.add("warning = :warning", "warning", filter.warning());
         }
         long total = jdbc.queryForObject("select count(*) from dashboard_pair" + where.sql(), where.params(), Long.class);
+        Map<String, BusinessTerms> termsByBusiness = new HashMap<>();
         List<PairItem> items = jdbc.query("select pair_id, expired_requests, pair_state from dashboard_pair"
                         + where.sql() + " order by last_activity_at desc, pair_id" + where.page(page, size),
-                where.params(), (rs, n) -> item(rs.getString(1), rs.getInt(2), rs.getString(3), now));
+                where.params(), (rs, n) -> item(rs.getString(1), rs.getInt(2), rs.getString(3), now, termsByBusiness));
         return new Page<>(items, page, size, total);
     }
 
@@ -63,7 +67,7 @@ public class DashboardQueries {
         Instant now = clock.instant();
         return jdbc.query("select pair_id, expired_requests, pair_state from dashboard_pair where pair_id = :id",
                         new MapSqlParameterSource("id", pair.value()),
-                        (rs, n) -> item(rs.getString(1), rs.getInt(2), rs.getString(3), now))
+                        (rs, n) -> item(rs.getString(1), rs.getInt(2), rs.getString(3), now, new HashMap<>()))
                 .stream().findFirst();
     }
 
@@ -74,10 +78,12 @@ public class DashboardQueries {
                         rs.getString(5)));
     }
 
-    private PairItem item(String pairId, int expiredRequests, String stored, Instant now) {
+    /** {@code termsByBusiness}: one settings lookup per business number and query, not one per row. */
+    private PairItem item(String pairId, int expiredRequests, String stored, Instant now,
+                          Map<String, BusinessTerms> termsByBusiness) {
         PairId pair = PairId.parse(pairId);
         var state = codec.read(stored);
-        PairStatus s = PairStatus.of(pair, state, terms.termsFor(pair.business()), now);
+        PairStatus s = PairStatus.of(pair, state, termsByBusiness.computeIfAbsent(pair.business(), terms::termsFor), now);
         var p = s.permission();
         return new PairItem(pair.business(), pair.user(), s.state(), s.grantSource(), p == null ? null : p.kind(),
                 p == null ? null : p.grantedAt(), p == null ? null : p.expiresAt(), s.calls24h().used(),

@@ -18,7 +18,4 @@ public interface DueExpiries extends JpaRepository<DueExpiry, DueExpiry.Key> {
     @Modifying
     @Query("delete from DueExpiry d where d.pairId = :pairId and d.dueAt <= :now")
     int deleteDueBy(String pairId, Instant now);
-
-    @Query("select min(d.dueAt) from DueExpiry d")
-    Instant earliest();
 }
