@@ -1,0 +1,76 @@
+package com.callpermissionledger.api;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /actuator/prometheus}: the meters docs/operations.md tells operators to watch and alert on. */
+class MetricsApiTest extends HttpApiSupport {
+
+    private static final String REFUSED_CALLS =
+            "ledger_refusals_total{code=\"NO_PERMISSION\",rule=\"R-PERMISSION-REQUIRED\"}";
+    private static final String PLACE_CALL_TIMINGS = "commandBus_allTimer_seconds_count{payloadType=\"PlaceCall\"}";
+    private static final String CALL_APPENDS = "eventStore_allTimer_seconds_count{payloadType=\"CallRefused\"}";
+
+    @Test
+    void eachRefusalIsCountedOnceByRuleAndCode() {
+        Pair pair = newPair();
+        double refusedBefore = sample(scrape(), REFUSED_CALLS);
+        double timedBefore = sample(scrape(), PLACE_CALL_TIMINGS);
+
+        assertProblem(placeCall(pair, "wacid.m1"), 403, "NO_PERMISSION");
+        assertProblem(placeCall(pair, "wacid.m2"), 403, "NO_PERMISSION");
+
+        String after = scrape();
+        assertThat(sample(after, REFUSED_CALLS)).isEqualTo(refusedBefore + 2);
+        assertThat(sample(after, PLACE_CALL_TIMINGS)).isEqualTo(timedBefore + 2);
+    }
+
+    @Test
+    void aDuplicateIsNotARefusal() {
+        Pair pair = newPair();
+        grant(pair, false);
+        assertOk(placeCall(pair, "wacid.d1"), 201);
+        double refusedBefore = total(scrape(), "ledger_refusals_total");
+
+        assertOk(placeCall(pair, "wacid.d1"), 201);
+
+        assertThat(total(scrape(), "ledger_refusals_total")).isEqualTo(refusedBefore);
+    }
+
+    @Test
+    void appendLatencyAndProjectionLagArePublished() {
+        Pair pair = newPair();
+        assertProblem(placeCall(pair, "wacid.l1"), 403, "NO_PERMISSION");
+
+        String metrics = scrape();
+        assertThat(sample(metrics, CALL_APPENDS)).isPositive();
+        eventually(Duration.ofSeconds(30), "the dashboard projection catches up",
+                () -> sample(scrape(), "ledger_projection_lag_events{processor=\"dashboard\"}") == 0);
+    }
+
+    private String scrape() {
+        Answer answer = get("/actuator/prometheus");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.body();
+    }
+
+    /** The value of one exact series, or 0 when it has not been registered yet. */
+    private static double sample(String exposition, String series) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(exposition);
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
+    }
+
+    private static double total(String exposition, String metric) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(metric) + "\\{[^}]*} (\\S+)$").matcher(exposition);
+        double sum = 0;
+        while (line.find()) {
+            sum += Double.parseDouble(line.group(1));
+        }
+        return sum;
+    }
+}
