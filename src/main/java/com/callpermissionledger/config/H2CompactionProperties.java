@@ -1,0 +1,25 @@
+package com.callpermissionledger.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * {@code ledger.h2.*}: how the embedded H2 file is kept compact (see {@link H2Compaction}).
+ *
+ * @param compactionInterval how often half-empty chunks are looked for
+ * @param fillRate           chunks whose live share (percent) is below this are rewritten
+ * @param writeLimitBytes    at most this many bytes rewritten per run, so a run never stalls commands for long
+ */
+@Validated
+@ConfigurationProperties("ledger.h2")
+public record H2CompactionProperties(
+        @NotNull @DefaultValue("PT5S") Duration compactionInterval,
+        @Min(10) @Max(100) @DefaultValue("90") int fillRate,
+        @Min(65_536) @DefaultValue("16777216") int writeLimitBytes) {
+}
