@@ -27,6 +27,7 @@ public final class RoleTable {
             open("/actuator/health/**"),
             open("/dashboard/**"),
             open("/v3/api-docs/**"),
+            open("/v3/api-docs.yaml"),
             open("/swagger-ui.html"),
             open("/swagger-ui/**"),
             open("/favicon.ico"),
