@@ -44,13 +44,13 @@ import java.util.function.Supplier;
  */
 @Configuration
 @Profile("!audit")
-public class WebSecurity {
+public class SecurityChain {
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, ApiKeyAuthenticationProvider keys, RateLimiter limiter,
                                        ObjectMapper json) throws Exception {
         SecurityProblems problems = new SecurityProblems(json);
-        List<RequestMatcher> listedPaths = RoleTable.ROWS.stream().map(WebSecurity::anyMethod).toList();
+        List<RequestMatcher> listedPaths = RoleTable.ROWS.stream().map(SecurityChain::anyMethod).toList();
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
