@@ -32,6 +32,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..");
 
     @ArchTest
+    static final ArchRule onlyTheEdgeAndSecurityUseSpringSecurity = noClasses()
+            .that().resideOutsideOfPackages("..api..", "..security..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework.security..")
+            .because("who may do what is decided once, by the role table in security and the chain built from it in api");
+
+    @ArchTest
     static final ArchRule featuresFormNoCycles = slices().matching("com.callpermissionledger.(*)..")
             .should().beFreeOfCycles();
 

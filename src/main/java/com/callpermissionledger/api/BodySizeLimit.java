@@ -8,15 +8,23 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
-/** Refuses bodies over 16 KiB, whether announced by Content-Length or streamed in chunks. */
+/**
+ * The gate every body passes, before any other filter (the form filter, multipart parsing, the security
+ * chain) could read one: a body announced over 16 KiB is 413; a body of any type but JSON (multipart, form,
+ * text, none given) is 415 without a byte of it read; a JSON body is counted as it streams, chunked or not,
+ * and refused at the 16 KiB + 1st byte. So no body type is ever read past 16 KiB by the ledger.
+ */
 @Component
-@Order(2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class BodySizeLimit extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 16 * 1024;
@@ -30,11 +38,32 @@ public class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BYTES) {
+        long length = request.getContentLengthLong();
+        if (length > MAX_BYTES) {
             Problems.write(response, BodyTooLargeException.problem().getBody(), objectMapper);
             return;
         }
+        boolean body = length > 0 || request.getHeader("Transfer-Encoding") != null;
+        String type = request.getContentType();
+        if ((body || type != null) && !json(type)) {
+            Problems.write(response, ProblemAdvice.mediaTypeProblem(), objectMapper);
+            return;
+        }
         chain.doFilter(new Limited(request), response);
+    }
+
+    /** {@code application/json} or {@code application/*+json}, with any parameters (charset). */
+    static boolean json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.getType().equals("application") && !type.isWildcardSubtype()
+                    && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

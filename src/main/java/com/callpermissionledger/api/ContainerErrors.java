@@ -22,7 +22,12 @@ public class ContainerErrors implements WebServerFactoryCustomizer<TomcatServlet
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling("passthrough"));
+        factory.addConnectorCustomizers(connector -> {
+            connector.setEncodedSolidusHandling("passthrough");
+            // Tomcat would answer TRACE itself with an empty 405; let it through to the firewall, which refuses
+            // it as problem+json (SecurityProblems) before any filter or handler could echo it
+            connector.setAllowTrace(true);
+        });
         factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(ProblemReportValve.class.getName());

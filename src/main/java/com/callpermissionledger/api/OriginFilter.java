@@ -1,6 +1,8 @@
 package com.callpermissionledger.api;
 
 import com.callpermissionledger.pair.CommandOrigin;
+import com.callpermissionledger.security.ApiKey;
+import com.callpermissionledger.security.CurrentKey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,8 +15,9 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
- * Records who sent a request: the name of its API key as the client, and the caller's
- * {@code X-Correlation-Id} when well-formed.
+ * Records who sent a request: the name of the API key Spring Security authenticated it with (read from the
+ * security context, which the security filter chain has set before this filter runs) as the client, and the
+ * caller's {@code X-Correlation-Id} when well-formed.
  */
 @Component
 @Order(4)
@@ -27,12 +30,12 @@ public class OriginFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String correlationId = wellFormed(request.getHeader(CORRELATION_HEADER));
-        Object client = request.getAttribute(ApiKeyFilter.CLIENT_ATTRIBUTE);
+        String client = CurrentKey.get().map(ApiKey::name).orElse("anonymous");
         if (correlationId != null) {
             response.setHeader(CORRELATION_HEADER, correlationId);
         }
         try {
-            CommandOrigin.with(client != null ? client.toString() : "anonymous", correlationId, () -> {
+            CommandOrigin.with(client, correlationId, () -> {
                 try {
                     chain.doFilter(request, response);
                     return null;

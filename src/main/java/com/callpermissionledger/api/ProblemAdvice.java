@@ -2,6 +2,7 @@ package com.callpermissionledger.api;
 
 import com.callpermissionledger.policy.InvalidIdentifierException;
 import com.callpermissionledger.policy.UnknownPolicyException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -70,20 +72,43 @@ public class ProblemAdvice {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e) {
-        return Problems.answer(Problems.problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
-                "There is no such resource; see /v3/api-docs for the API."));
+        return Problems.answer(notFoundProblem());
+    }
+
+    static ProblemDetail notFoundProblem() {
+        return Problems.problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found",
+                "There is no such resource; see /v3/api-docs for the API.");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return Problems.answer(Problems.problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                "Method not allowed", "This resource does not accept " + e.getMethod() + "."));
+        return Problems.answer(methodProblem(e.getMethod()));
+    }
+
+    static ProblemDetail methodProblem(String method) {
+        return Problems.problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                "Method not allowed", "This resource does not accept " + method + ".");
+    }
+
+    /** The firewall checks header and parameter values when they are read, which may be inside Spring MVC. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return Problems.answer(SecurityProblems.rejected(request.getRequestURI()));
+    }
+
+    @ExceptionHandler(BusinessNotAllowedException.class)
+    ResponseEntity<ProblemDetail> businessNotAllowed(BusinessNotAllowedException e) {
+        return Problems.answer(SecurityProblems.businessNotAllowed(e.key(), e.scope()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.answer(Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                "Unsupported media type", "Send the body as application/json."));
+        return Problems.answer(mediaTypeProblem());
+    }
+
+    static ProblemDetail mediaTypeProblem() {
+        return Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "Unsupported media type", "Send the body as application/json. Nothing was recorded.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,8 +1,10 @@
 package com.callpermissionledger.security;
 
+import com.callpermissionledger.config.OwnerOnlyFiles;
 import com.callpermissionledger.policy.PairId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -23,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Builds the key registry. With no key configured the ledger is never an open door: at first start it
- * generates one ADMIN key, keeps only its hash next to the data, and prints the key once.
+ * generates one ADMIN key, keeps only its hash next to the data (owner-only: 0600 in a 0700 directory it
+ * creates), and prints the key once.
  */
 @Configuration
 @Profile("!audit")
@@ -47,9 +50,16 @@ public class KeyConfiguration {
         return new ApiKeys(keys);
     }
 
+    /** Measures elapsed time with {@code System.nanoTime}, unless a test gives its own {@link RateLimitTime}. */
     @Bean
-    public RateLimiter rateLimiter(SecurityProperties properties) {
-        return new RateLimiter(properties.getRateLimit().getPerSecond());
+    public RateLimiter rateLimiter(SecurityProperties properties, ObjectProvider<RateLimitTime> time) {
+        RateLimitTime source = time.getIfAvailable(() -> System::nanoTime);
+        return new RateLimiter(properties.getRateLimit().getPerSecond(), source::nanos);
+    }
+
+    @Bean
+    public ApiKeyAuthenticationProvider apiKeyAuthenticationProvider(ApiKeys keys) {
+        return new ApiKeyAuthenticationProvider(keys);
     }
 
     private static Set<String> businesses(String list) {
@@ -71,9 +81,10 @@ public class KeyConfiguration {
             new SecureRandom().nextBytes(secret);
             String key = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
             byte[] hash = KeyDigest.of(key);
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+            if (file.toAbsolutePath().getParent() != null) {
+                OwnerOnlyFiles.createDirectories(file.toAbsolutePath().getParent());
             }
+            OwnerOnlyFiles.createFile(file);
             Files.writeString(file, HexFormat.of().formatHex(hash) + "\n", StandardCharsets.US_ASCII);
             log.warn("No API key is configured, so an ADMIN key was generated. It is shown only now: {}  "
                     + "(its hash is in {}; configure ledger.security.api-keys for real use)", key, file);

@@ -13,17 +13,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A start with no key configured is not an open door: one ADMIN key is generated and only its hash kept. */
+/**
+ * A start with no key configured is not an open door: one ADMIN key is generated and only its hash kept.
+ * The hash file and the H2 database files are the owner's only (0600, in 0700 directories).
+ */
 class FreshStartTest {
 
     @Test
     void withoutConfiguredKeysCommandsNeedTheGeneratedKey(@TempDir Path dir) throws Exception {
         Path keyFile = dir.resolve("data").resolve("generated-admin-key.sha256");
         String[] args = {"--server.port=0", "--logging.level.root=WARN",
-                "--spring.datasource.url=jdbc:h2:mem:fresh;DB_CLOSE_DELAY=-1",
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").resolve("ledger") + ";WRITE_DELAY=0",
                 "--ledger.security.generated-key-file=" + keyFile};
         try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class).run(args)) {
             int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
@@ -37,9 +41,23 @@ class FreshStartTest {
         }
         String hash = Files.readString(keyFile).trim();
         assertThat(hash).matches("[0-9a-f]{64}");
+        assertThat(permissions(keyFile)).as("the key-hash file").isEqualTo("rw-------");
+        assertThat(permissions(keyFile.getParent())).as("the directory made for it").isEqualTo("rwx------");
+        assertThat(permissions(dir.resolve("db"))).as("the database directory").isEqualTo("rwx------");
+        try (var files = Files.list(dir.resolve("db"))) {
+            var dbFiles = files.toList();
+            assertThat(dbFiles).as("H2's files").isNotEmpty();
+            for (Path file : dbFiles) {
+                assertThat(permissions(file)).as(file.toString()).isEqualTo("rw-------");
+            }
+        }
 
         try (ConfigurableApplicationContext again = new SpringApplicationBuilder(LedgerApplication.class).run(args)) {
             assertThat(Files.readString(keyFile).trim()).as("the key survives a restart").isEqualTo(hash);
         }
+    }
+
+    private static String permissions(Path path) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 }
