@@ -1,6 +1,7 @@
 package com.callpermissionledger.audit;
 
 import com.callpermissionledger.pair.CommandOrigin;
+import com.callpermissionledger.time.WallClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.common.DateTimeUtils;
@@ -17,7 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +28,9 @@ import java.util.function.BiFunction;
  * Chains every stored event to the previous event of its stream ({@link ChainHash}). Runs as the events
  * are published, inside the command's transaction: the previous hash comes from events of the same unit
  * of work, or else from the stored predecessor. A write conflict rolls the whole unit back, so a chain
- * never forks. It also stamps each event with the ledger clock as its recording instant, so that under a
- * simulated clock the stored history is consistent, without touching Axon's JVM-wide default clock.
+ * never forks. It also stamps each event with its recording instant from the {@link WallClock}, real time
+ * even under the simulated clock: Axon gives up on a gap in the global index once the events around it look
+ * older than its gap timeout by real time, so a simulated stamp would make projections skip late commits.
  */
 @Component
 public class EventChain implements MessageDispatchInterceptor<EventMessage<?>> {
@@ -41,10 +42,10 @@ public class EventChain implements MessageDispatchInterceptor<EventMessage<?>> {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    private final Clock clock;
+    private final WallClock clock;
 
     public EventChain(EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer, JdbcTemplate jdbc,
-                      @Qualifier("defaultAxonObjectMapper") ObjectMapper json, Clock clock) {
+                      @Qualifier("defaultAxonObjectMapper") ObjectMapper json, WallClock clock) {
         this.clock = clock;
         this.eventStore = eventStore;
         this.serializer = serializer;

@@ -1,30 +1,61 @@
 package com.callpermissionledger.pair;
 
 import com.callpermissionledger.policy.command.PairCommand;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The command side's front door. Two writers on one pair (two nodes, or two first commands racing to
- * create it) make one of them lose on the event store's unique key; it is simply decided again.
+ * The command side's front door. Commands of one pair are decided one after the other: {@link PairLocks}
+ * is taken in the command's own transaction, which Axon joins (its Spring transaction manager participates
+ * in the transaction opened here on the same thread), so the lock is held until the events are committed.
+ * What can still conflict (the lock's wait running out, a write conflict the lock does not cover) is tried
+ * again after a jittered pause while the time budget lasts ({@code ledger.commands.busy-budget}); then the
+ * answer is {@link LedgerBusyException}, with nothing recorded. See docs/operations.md.
  */
 @Service
 public class PairLedger {
 
-    private static final int ATTEMPTS = 5;
+    private static final long MAX_PAUSE_MILLIS = 50;
 
     private final CommandGateway commandGateway;
+    private final PairLocks locks;
+    private final TransactionTemplate transaction;
+    private final Duration budget;
+    private final DistributionSummary attempts;
 
-    public PairLedger(CommandGateway commandGateway) {
+    public PairLedger(CommandGateway commandGateway, PairLocks locks, PlatformTransactionManager transactions,
+                      @Value("${ledger.commands.busy-budget:PT10S}") Duration budget,
+                      MeterRegistry meters) {
         this.commandGateway = commandGateway;
+        this.locks = locks;
+        this.transaction = new TransactionTemplate(transactions);
+        // its own transaction even when called inside another, so that a retry starts clean
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("ledger.commands.busy-budget must be positive");
+        }
+        this.budget = budget;
+        this.attempts = DistributionSummary.builder("ledger.command.attempts")
+                .description("attempts a pair command needed before it was decided").register(meters);
     }
 
-    /** The conflict may arrive wrapped (by the command bus or the transaction manager). */
+    /** A conflict may arrive wrapped (by the command bus or the transaction manager). */
     static boolean isWriteConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException) {
+            if (t instanceof ConcurrencyException || t instanceof PessimisticLockingFailureException) {
                 return true;
             }
         }
@@ -32,15 +63,59 @@ public class PairLedger {
     }
 
     public PairOutcome handle(PairCommand command) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        RuntimeException lastConflict = null;
         for (int attempt = 1; ; attempt++) {
             try {
-                return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(CommandOrigin.current()));
+                PairOutcome outcome = attempt(command, deadline);
+                if (outcome != null) {
+                    attempts.record(attempt);
+                    return outcome;
+                }
             } catch (RuntimeException failure) {
-                if (attempt == ATTEMPTS || !isWriteConflict(failure)) {
+                if (!isWriteConflict(failure)) {
                     throw failure;
                 }
+                lastConflict = failure;
             }
+            long pause = ThreadLocalRandom.current().nextLong(1, Math.min(MAX_PAUSE_MILLIS, 2L << attempt) + 1);
+            if (System.nanoTime() + pause * 1_000_000 >= deadline) {
+                attempts.record(attempt);
+                throw new LedgerBusyException(Duration.ofSeconds(1), lastConflict);
+            }
+            pause(pause);
+        }
+    }
+
+    /** One attempt; null when this node's lock of the pair was not free before the deadline. */
+    private PairOutcome attempt(PairCommand command, long deadline) {
+        ReentrantLock local;
+        try {
+            local = locks.local(command.pairId(), deadline - System.nanoTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the pair", e);
+        }
+        if (local == null) {
+            return null;
+        }
+        try {
+            return transaction.execute(status -> {
+                locks.inTransaction(command.pairId(), (deadline - System.nanoTime()) / 1_000_000);
+                return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(CommandOrigin.current()));
+            });
+        } finally {
+            local.unlock();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to try again", e);
         }
     }
 }

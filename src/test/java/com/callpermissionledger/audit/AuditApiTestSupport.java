@@ -114,6 +114,27 @@ abstract class AuditApiTestSupport {
         return advance("PT0S");
     }
 
+    /**
+     * A real-time mark, the first instant of a new millisecond: events are recorded at real time (never the
+     * simulated clock, see docs/audit.md), so a test brackets each command between two marks; an event
+     * written after this mark is recorded at or after it, one written before it is recorded before it.
+     */
+    static Instant wallMark() {
+        long start = System.currentTimeMillis();
+        long now = start;
+        while (now == start) {
+            Thread.onSpinWait();
+            now = System.currentTimeMillis();
+        }
+        return Instant.ofEpochMilli(now);
+    }
+
+    /** recordedAt of an entry lies in [from, to). */
+    static void assertRecordedWithin(JsonNode entry, Instant from, Instant to) {
+        assertThat(instant(entry.get("recordedAt"))).as("recordedAt of " + entry.get("type"))
+                .isAfterOrEqualTo(from).isBefore(to);
+    }
+
     /** A problem+json answer with the given status and code. */
     JsonNode assertProblem(Answer answer, int status, String code) throws Exception {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +66,38 @@ class ErasureApiTest extends AuditApiTestSupport {
         expect(404, "POST", "/api/v1/admin/erasures", "{\"business\":\"" + BUSINESS + "\",\"user\":\"" + USER + "\"}");
         JsonNode fresh = getJson(root + "/call-permission");
         assertThat(fresh.path("ledger").path("state").asText()).as("a returning user starts afresh").isEqualTo("NONE");
+
+        // a rebuild after the erasure brings the pseudonym's rows back from the events, and never the user id
+        Map<String, List<Map<String, Object>>> erased = rows(stream);
+        assertThat(erased.get("dashboard_pair")).hasSize(1);
+        Answer rebuild = post("/api/v1/admin/projections/dashboard/rebuild", null);
+        assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(dashboardAtHead() && rows(stream).equals(erased))) {
+            assertThat(System.nanoTime()).as("the rebuilt rows of " + stream).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(rows(BUSINESS + ":" + USER).values()).allMatch(List::isEmpty);
+    }
+
+    private Map<String, List<Map<String, Object>>> rows(String pair) {
+        Map<String, List<Map<String, Object>>> rows = new TreeMap<>();
+        for (String table : List.of("dashboard_pair", "dashboard_request", "dashboard_call", "dashboard_timeline")) {
+            List<Map<String, Object>> found = jdbc.queryForList("select * from " + table + " where pair_id = ?", pair);
+            found.sort(Comparator.comparing(Object::toString));
+            rows.put(table, found);
+        }
+        return rows;
+    }
+
+    private boolean dashboardAtHead() throws Exception {
+        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        for (JsonNode status : getJson("/api/v1/admin/projections")) {
+            if (status.get("name").asText().equals("dashboard")) {
+                return status.hasNonNull("position") && status.get("position").asLong() == head;
+            }
+        }
+        return false;
     }
 
     private void awaitDashboardRow() throws Exception {

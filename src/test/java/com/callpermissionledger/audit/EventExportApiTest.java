@@ -38,8 +38,9 @@ class EventExportApiTest extends AuditApiTestSupport {
         assertThat(lines.stream().map(l -> l.get("type").asText()).toList()).containsExactly(
                 "BusinessSettingsChanged", "PermissionRequested", "PermissionRequestDelivered", "PermissionGranted",
                 "CallPlaced", "BusinessSettingsChanged", "CallOutcomeRecorded");
-        assertThat(lines.stream().map(l -> instant(l.get("recordedAt"))).toList())
-                .containsExactly(t[0], t[1], t[2], t[3], t[4], t[5], t[6]);
+        for (int i = 0; i < 7; i++) {
+            assertRecordedWithin(lines.get(i), t[i], t[i + 1]);
+        }
 
         // each line carries the payload and metadata the history shows, and the stored revision
         Map<Long, JsonNode> stream = globalStream();
@@ -68,7 +69,9 @@ class EventExportApiTest extends AuditApiTestSupport {
         List<JsonNode> middle = parse(get("/api/v1/events/export?business=7502&from=" + t[2] + "&to=" + t[5]).body());
         assertThat(middle.stream().map(l -> l.get("type").asText()).toList())
                 .containsExactly("PermissionRequestDelivered", "PermissionGranted", "CallPlaced");
-        assertThat(middle.stream().map(l -> instant(l.get("recordedAt"))).toList()).containsExactly(t[2], t[3], t[4]);
+        for (int i = 0; i < 3; i++) {
+            assertRecordedWithin(middle.get(i), t[i + 2], t[i + 3]);
+        }
 
         List<JsonNode> from = parse(get("/api/v1/events/export?business=7502&from=" + t[5]).body());
         assertThat(from.stream().map(l -> l.get("type").asText()).toList())
@@ -77,8 +80,9 @@ class EventExportApiTest extends AuditApiTestSupport {
         List<JsonNode> to = parse(get("/api/v1/events/export?business=7502&to=" + t[1]).body());
         assertThat(to.stream().map(l -> l.get("stream").asText()).toList()).containsExactly("settings:7502");
 
-        assertThat(get("/api/v1/events/export?business=7502&from=" + t[3].plusMillis(1) + "&to=" + t[4]).body())
-                .isEmpty();
+        Instant grantRecorded = instant(middle.get(1).get("recordedAt"));
+        assertThat(get("/api/v1/events/export?business=7502&from=" + grantRecorded.plusMillis(1) + "&to=" + t[4])
+                .body()).isEmpty();
         assertThat(get("/api/v1/events/export?business=7503").body()).as("a business without events").isEmpty();
     }
 
@@ -101,7 +105,10 @@ class EventExportApiTest extends AuditApiTestSupport {
         assertProblem(get("/api/v1/events/export?to=2026-11-24"), 400, "INVALID_REQUEST");
     }
 
-    /** Settings, two pairs, a settings change between, each command at its own instant: t[0..6]. */
+    /**
+     * Settings, two pairs, a settings change between, each command at its own simulated instant; t[i] is a
+     * real-time mark taken just before command i (recordedAt is real time), t[7] one after the last.
+     */
     private Instant[] scenario() throws Exception {
         Instant[] t = scenarioFor(BUSINESS);
         // a business whose number starts with this one's must not leak into its export
@@ -112,23 +119,31 @@ class EventExportApiTest extends AuditApiTestSupport {
     }
 
     private Instant[] scenarioFor(String business) throws Exception {
-        Instant[] t = new Instant[7];
+        Instant[] t = new Instant[8];
         String x = pairRoot(business, X);
         String y = pairRoot(business, Y);
-        t[0] = advance("PT1M");
+        advance("PT1M");
+        t[0] = wallMark();
         expect(200, "PUT", "/api/v1/businesses/" + business + "/settings", "{\"policy\":\"whatsapp-v1\"}");
-        t[1] = advance("PT1M");
+        advance("PT1M");
+        t[1] = wallMark();
         expect(201, "POST", x + "/permission-requests", "{\"requestId\":\"wamid.e1\",\"channel\":\"TEMPLATE\"}");
-        t[2] = advance("PT1M");
+        advance("PT1M");
+        t[2] = wallMark();
         expect(200, "POST", x + "/permission-requests/wamid.e1/delivered", "{}");
-        t[3] = advance("PT1M");
+        advance("PT1M");
+        t[3] = wallMark();
         expect(200, "POST", y + "/permission/grant", "{\"source\":\"BUSINESS_PROFILE\"}");
-        t[4] = advance("PT1M");
+        advance("PT1M");
+        t[4] = wallMark();
         expect(201, "POST", y + "/calls", "{\"callId\":\"wacid.e1\"}");
-        t[5] = advance("PT1M");
+        advance("PT1M");
+        t[5] = wallMark();
         expect(200, "PUT", "/api/v1/businesses/" + business + "/settings", "{\"policy\":\"whatsapp-v2\"}");
-        t[6] = advance("PT1M");
+        advance("PT1M");
+        t[6] = wallMark();
         expect(200, "POST", y + "/calls/wacid.e1/outcome", "{\"outcome\":\"FAILED\"}");
+        t[7] = wallMark();
         return t;
     }
 

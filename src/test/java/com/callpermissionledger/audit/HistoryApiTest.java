@@ -25,30 +25,41 @@ class HistoryApiTest extends AuditApiTestSupport {
         String user = "491710000001";
         String root = pairRoot(business, user);
         List<Instant> at = new ArrayList<>();
+        List<Instant> wall = new ArrayList<>();
 
         at.add(advance("PT1M"));
+        wall.add(wallMark());
         expect(201, "POST", root + "/permission-requests", "{\"requestId\":\"wamid.h1\",\"channel\":\"TEMPLATE\"}",
                 Map.of("X-Api-Key", "test-upstream-key", "X-Correlation-Id", "corr-h-1"));
         at.add(advance("PT1M"));
+        wall.add(wallMark());
         JsonNode refused = expect(429, "POST", root + "/permission-requests",
                 "{\"requestId\":\"wamid.h2\",\"channel\":\"TEMPLATE\"}",
                 Map.of("X-Api-Key", "test-upstream-key", "X-Correlation-Id", "corr-h-2"));
         assertThat(refused.get("code").asText()).isEqualTo("REQUEST_LIMIT_24H");
         at.add(advance("PT1M"));
+        wall.add(wallMark());
         expect(200, "POST", root + "/permission-requests/wamid.h1/delivered", "{}");
         at.add(advance("PT1M"));
+        wall.add(wallMark());
         expect(200, "POST", root + "/permission-requests/wamid.h1/reply", "{\"response\":\"ACCEPT\"}",
                 Map.of("X-Api-Key", "test-hashed-upstream-key", "X-Correlation-Id", "corr-h-4"));
         at.add(advance("PT1M"));
+        wall.add(wallMark());
         expect(201, "POST", root + "/calls", "{\"callId\":\"wacid.h1\"}");
         at.add(advance("PT1M"));
+        wall.add(wallMark());
         expect(200, "POST", root + "/calls/wacid.h1/outcome", "{\"outcome\":\"UNANSWERED\"}");
         at.add(advance("PT1M"));
+        wall.add(wallMark());
         // a malformed correlation id is ignored: the command's message id stands in
         expect(200, "POST", root + "/permission/revoke", "{\"source\":\"BUSINESS_PROFILE\"}",
                 Map.of("X-Correlation-Id", "bad/corr"));
         at.add(advance("PT1M"));
+        wall.add(wallMark());
         expect(403, "POST", root + "/calls", "{\"callId\":\"wacid.h2\"}");
+
+        wall.add(wallMark());
 
         List<JsonNode> events = history(business, user);
 
@@ -65,7 +76,7 @@ class HistoryApiTest extends AuditApiTestSupport {
             assertThat(e.get("position").asLong()).as("global position grows").isGreaterThan(lastPosition);
             lastPosition = e.get("position").asLong();
             assertThat(instant(e.get("occurredAt"))).as("occurredAt of " + e.get("type")).isEqualTo(at.get(step[i]));
-            assertThat(instant(e.get("recordedAt"))).as("recordedAt of " + e.get("type")).isEqualTo(at.get(step[i]));
+            assertRecordedWithin(e, wall.get(step[i]), wall.get(step[i] + 1));
             assertThat(instant(e.get("payload").get("occurredAt"))).isEqualTo(at.get(step[i]));
             assertThat(e.get("payload").get("pairId").get("business").asText()).isEqualTo(business);
             assertThat(e.get("payload").get("pairId").get("user").asText()).isEqualTo(user);
@@ -174,13 +185,15 @@ class HistoryApiTest extends AuditApiTestSupport {
         String user = "491710000003";
         Instant granted = advance("PT1M");
         expect(200, "POST", pairRoot(business, user) + "/permission/grant", "{\"source\":\"BUSINESS_PROFILE\"}");
-        Instant noticed = advance("PT170H");
+        Instant beforeNoticed = wallMark();
+        advance("PT170H");
 
         List<JsonNode> events = awaitHistory(business, user, 2);
         assertThat(types(events)).containsExactly("PermissionGranted", "PermissionExpired");
         JsonNode expired = events.get(1);
         assertThat(instant(expired.get("occurredAt"))).isEqualTo(granted.plus(Duration.ofHours(168)));
-        assertThat(instant(expired.get("recordedAt"))).isEqualTo(noticed);
+        // recorded when the sweeper noticed it, by real time
+        assertRecordedWithin(expired, beforeNoticed, wallMark());
         assertThat(text(expired, "rule")).isEqualTo("R-TEMPORARY-168H");
         assertThat(instant(expired.get("payload").get("grantedAt"))).isEqualTo(granted);
         assertThat(expired.get("metadata").get("client").asText()).isEqualTo("ledger-expiry-sweeper");

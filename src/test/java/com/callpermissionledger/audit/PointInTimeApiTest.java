@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PointInTimeApiTest extends AuditApiTestSupport {
 
-    private static final String BUSINESS = "7301";
-    private static final String USER = "491730000001";
+    private static final String BUSINESS = "7302";
+    private static final String USER = "491730200001";
     private static final String ROOT = pairRoot(BUSINESS, USER);
 
     private record Step(String label, Instant now, JsonNode live) {
@@ -134,7 +134,7 @@ class PointInTimeApiTest extends AuditApiTestSupport {
 
     @Test
     void atInTheFutureOrNotAnInstantIsAProblem() throws Exception {
-        String root = pairRoot(BUSINESS, "491730000002");
+        String root = pairRoot(BUSINESS, "491730200002");
         Instant now = now();
         JsonNode problem = assertProblem(get(root + "/call-permission?at=" + now.plusMillis(1)), 400, "INVALID_REQUEST");
         assertThat(problem.get("detail").asText()).contains("future");
