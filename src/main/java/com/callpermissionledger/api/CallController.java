@@ -51,7 +51,7 @@ public class CallController {
                                      @PathVariable String callId) {
         PairId pair = new PairId(business, user);
         MessageIds.require("callId", callId);
-        PairState state = history.state(pair);
+        PairState state = answers.current(pair, history.state(pair));
         if (!state.calls().containsKey(callId)) {
             return Problems.answer(Problems.problem(HttpStatus.NOT_FOUND, "UNKNOWN_CALL", "Unknown call",
                     "No call " + callId + " was placed through the ledger for this pair."));

@@ -3,6 +3,7 @@ package com.callpermissionledger.api;
 import com.callpermissionledger.pair.PairOutcome;
 import com.callpermissionledger.policy.BusinessTermsSource;
 import com.callpermissionledger.policy.Decision;
+import com.callpermissionledger.policy.PairDecider;
 import com.callpermissionledger.policy.PairId;
 import com.callpermissionledger.policy.PairStatus;
 import com.callpermissionledger.policy.state.PairState;
@@ -15,7 +16,8 @@ import java.util.function.BiFunction;
 
 /**
  * Turns a command's outcome into its HTTP answer. A duplicate answers exactly as the first time did,
- * because the body is read from the pair's state, not from what the command changed.
+ * because the body is read from the pair's state, not from what the command changed. Every answer is read
+ * from the state with the expiries due by now applied, so no answer depends on the sweeper having run.
  */
 @Component
 class PairAnswers {
@@ -36,7 +38,13 @@ class PairAnswers {
         if (outcome.decision() instanceof Decision.Rejected rejected) {
             return DecisionProblems.rejected(rejected);
         }
-        return ResponseEntity.status(success).body(body.apply(outcome.state(), ledger(pair, outcome.state())));
+        PairState current = current(pair, outcome.state());
+        return ResponseEntity.status(success).body(body.apply(current, ledger(pair, current)));
+    }
+
+    /** The recorded state with the expiries due by now applied, dated when they fell due (R-REQUEST-EXPIRY, R-TEMPORARY-168H). */
+    PairState current(PairId pair, PairState recorded) {
+        return PairDecider.stateAt(pair, recorded, clock.instant());
     }
 
     LedgerView ledger(PairId pair, PairState state) {

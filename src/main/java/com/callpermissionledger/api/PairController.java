@@ -48,7 +48,7 @@ public class PairController {
                                         @PathVariable String requestId) {
         PairId pair = new PairId(business, user);
         MessageIds.require("requestId", requestId);
-        PairState state = history.state(pair);
+        PairState state = answers.current(pair, history.state(pair));
         if (!state.requests().containsKey(requestId)) {
             return Problems.answer(Problems.problem(HttpStatus.NOT_FOUND, "UNKNOWN_REQUEST", "Unknown request",
                     "The ledger has no permission request " + requestId + " for this pair."));

@@ -1,14 +1,14 @@
 package com.callpermissionledger.audit;
 
-import com.callpermissionledger.config.LedgerProperties;
 import com.callpermissionledger.pair.PairHistory;
 import com.callpermissionledger.policy.BusinessTerms;
 import com.callpermissionledger.policy.CallbackPermission;
 import com.callpermissionledger.policy.PairId;
 import com.callpermissionledger.policy.PairStatus;
-import com.callpermissionledger.policy.PolicyCatalog;
 import com.callpermissionledger.settings.BusinessSettingsAggregate;
 import com.callpermissionledger.settings.BusinessSettingsChanged;
+import com.callpermissionledger.settings.PolicyBook;
+import com.callpermissionledger.settings.RecordedPolicies;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 
@@ -24,19 +24,25 @@ public class PointInTime {
 
     private final PairHistory history;
     private final EventStore eventStore;
-    private final LedgerProperties properties;
+    private final PolicyBook policies;
+    private final RecordedPolicies recorded;
 
-    public PointInTime(PairHistory history, EventStore eventStore, LedgerProperties properties) {
+    public PointInTime(PairHistory history, EventStore eventStore, PolicyBook policies, RecordedPolicies recorded) {
         this.history = history;
         this.eventStore = eventStore;
-        this.properties = properties;
+        this.policies = policies;
+        this.recorded = recorded;
     }
 
     public PairStatus statusAt(PairId pair, Instant at) {
         return PairStatus.of(pair, history.stateAsOf(pair, at), termsAt(pair.business(), at), at);
     }
 
-    /** The settings in force at {@code at}; a business that never chose a policy is on the configured default. */
+    /**
+     * The settings in force at {@code at}. A business that had not chosen a policy by then was on the default
+     * recorded as in force then ({@code DefaultPolicyChanged}), not on today's configuration, so these answers
+     * do not move when {@code ledger.policy.default} changes. A name means the numbers recorded for it.
+     */
     public BusinessTerms termsAt(String business, Instant at) {
         String policy = null;
         CallbackPermission callback = CallbackPermission.DISABLED;
@@ -48,7 +54,7 @@ public class PointInTime {
                 callback = change.callbackPermission();
             }
         }
-        return new BusinessTerms(PolicyCatalog.require(policy != null ? policy : properties.getPolicy().getDefault()),
-                callback);
+        String name = policy != null ? policy : recorded.defaultAt(at).orElse(null);
+        return new BusinessTerms(name != null ? policies.byName(name) : policies.defaultPolicy(), callback);
     }
 }

@@ -10,6 +10,9 @@ import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The {@code ledger.*} settings, validated at start so a typo fails the start, not a decision. */
 @Validated
@@ -21,9 +24,31 @@ public class LedgerProperties {
     @Valid
     private final ExpirySettings expiry = new ExpirySettings();
     private final SimulationSettings simulation = new SimulationSettings();
+    /** Operator-defined policies beside the built-in ones, by name (docs/rules.md, "Adding a policy"). */
+    @Valid
+    private final Map<String, PolicyDefinition> policies = new LinkedHashMap<>();
+
+    private static final Pattern POLICY_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
 
     public PolicySettings getPolicy() {
         return policy;
+    }
+
+    public Map<String, PolicyDefinition> getPolicies() {
+        return policies;
+    }
+
+    @AssertTrue(message = "ledger.policy.default must name a built-in policy (whatsapp-v1, whatsapp-v2) "
+            + "or one defined under ledger.policies")
+    public boolean isDefaultPolicyKnown() {
+        return PolicyCatalog.byName(policy.getDefault()).isPresent() || policies.containsKey(policy.getDefault());
+    }
+
+    @AssertTrue(message = "ledger.policies: a name is lower-case letters, digits, '.' and '-' (at most 63), "
+            + "and a built-in policy (whatsapp-v1, whatsapp-v2) cannot be redefined; use a new name")
+    public boolean isPolicyNamesValid() {
+        return policies.keySet().stream()
+                .allMatch(name -> POLICY_NAME.matcher(name).matches() && PolicyCatalog.byName(name).isEmpty());
     }
 
     public ExpirySettings getExpiry() {
@@ -58,11 +83,6 @@ public class LedgerProperties {
 
         public void setDefault(String name) {
             this.defaultPolicy = name;
-        }
-
-        @AssertTrue(message = "ledger.policy.default must name a known policy (whatsapp-v1 or whatsapp-v2)")
-        public boolean isKnown() {
-            return PolicyCatalog.byName(defaultPolicy).isPresent();
         }
     }
 

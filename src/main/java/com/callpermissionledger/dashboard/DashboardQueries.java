@@ -2,9 +2,11 @@ package com.callpermissionledger.dashboard;
 
 import com.callpermissionledger.policy.BusinessTerms;
 import com.callpermissionledger.policy.BusinessTermsSource;
+import com.callpermissionledger.policy.PairDecider;
 import com.callpermissionledger.policy.PairId;
 import com.callpermissionledger.policy.PairStatus;
 import com.callpermissionledger.policy.Refusal;
+import com.callpermissionledger.policy.state.RequestRecord;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -59,7 +61,7 @@ public class DashboardQueries {
         Map<String, BusinessTerms> termsByBusiness = new HashMap<>();
         List<PairItem> items = jdbc.query("select pair_id, expired_requests, pair_state from dashboard_pair"
                         + where.sql() + " order by last_activity_at desc, pair_id" + where.page(page, size),
-                where.params(), (rs, n) -> item(rs.getString(1), rs.getInt(2), rs.getString(3), now, termsByBusiness));
+                where.params(), (rs, n) -> item(rs.getString(1), rs.getString(3), now, termsByBusiness));
         return new Page<>(items, page, size, total);
     }
 
@@ -67,7 +69,7 @@ public class DashboardQueries {
         Instant now = clock.instant();
         return jdbc.query("select pair_id, expired_requests, pair_state from dashboard_pair where pair_id = :id",
                         new MapSqlParameterSource("id", pair.value()),
-                        (rs, n) -> item(rs.getString(1), rs.getInt(2), rs.getString(3), now, new HashMap<>()))
+                        (rs, n) -> item(rs.getString(1), rs.getString(3), now, new HashMap<>()))
                 .stream().findFirst();
     }
 
@@ -79,16 +81,18 @@ public class DashboardQueries {
     }
 
     /** {@code termsByBusiness}: one settings lookup per business number and query, not one per row. */
-    private PairItem item(String pairId, int expiredRequests, String stored, Instant now,
+    private PairItem item(String pairId, String stored, Instant now,
                           Map<String, BusinessTerms> termsByBusiness) {
         PairId pair = PairId.parse(pairId);
-        var state = codec.read(stored);
+        // the row's state with the expiries due by now applied: the answer must not wait for the sweeper
+        var state = PairDecider.stateAt(pair, codec.read(stored), now);
+        int expired = (int) state.requests().values().stream().filter(RequestRecord::expired).count();
         PairStatus s = PairStatus.of(pair, state, termsByBusiness.computeIfAbsent(pair.business(), terms::termsFor), now);
         var p = s.permission();
         return new PairItem(pair.business(), pair.user(), s.state(), s.grantSource(), p == null ? null : p.kind(),
                 p == null ? null : p.grantedAt(), p == null ? null : p.expiresAt(), s.calls24h().used(),
                 s.calls24h().max(), s.requests24h().used(), s.requests7d().used(), s.consecutiveUnanswered(),
-                s.warning(), state.lastActivityAt(), expiredRequests, s.canCall(), rule(s.callBlockedBy()),
+                s.warning(), state.lastActivityAt(), expired, s.canCall(), rule(s.callBlockedBy()),
                 retryAt(s.callBlockedBy()), s.canRequest(), rule(s.requestBlockedBy()), retryAt(s.requestBlockedBy()),
                 s.policy());
     }

@@ -35,7 +35,7 @@ public record PairStatus(
         Policy policy = terms.policy();
         WindowUsage day = RequestLimit24h.usage(s, policy, now);
         WindowUsage week = RequestLimit7d.usage(s, policy, now);
-        Optional<Refusal> requestRefusal = RequestWhilePermanent.check(s, policy, now)
+        Optional<Refusal> requestRefusal = RequestWhilePermanent.check(s, now)
                 .or(() -> RequestDecisions.windowRefusal(s, policy, now));
         Optional<Refusal> callRefusal = PermissionRequired.check(s, now).or(() -> CallCap.check(s, policy, now));
         PermissionGrant held = s.permissionAt(now).orElse(null);

@@ -37,7 +37,7 @@ final class RequestDecisions {
                     : new Decision.Rejected(RejectionCode.IDEMPOTENCY_CONFLICT, "Request id " + c.requestId()
                     + " is already recorded with other content; send a new request with a new id.");
         }
-        Optional<Refusal> refusal = RequestWhilePermanent.check(s, policy, now).or(() -> windowRefusal(s, policy, now));
+        Optional<Refusal> refusal = RequestWhilePermanent.check(s, now).or(() -> windowRefusal(s, policy, now));
         if (refusal.isPresent()) {
             Refusal r = refusal.get();
             return new Decision.Refused(List.of(new PermissionRequestRefused(c.pairId(), now, c.requestId(),
@@ -87,12 +87,11 @@ final class RequestDecisions {
                 RequestExpiry.afterReply(policy, known, now), known == null));
         events.addAll(RequestExpiry.supersededBy(c.pairId(), s, known, order, now));
         if (c.response() == ReplyResponse.ACCEPT) {
+            // R-REPLY-ACCEPT: the user's latest explicit word wins, so a temporary acceptance replaces a permanent one
             PermissionKind kind = TemporaryValidity.kindFor(c.permanent(), policy);
-            if (kind == PermissionKind.PERMANENT || !s.holdsPermanentPermission(now)) {
-                events.add(new PermissionGranted(c.pairId(), now, GrantSource.REQUEST, kind,
-                        TemporaryValidity.expiresAt(kind, policy, now), c.requestId(), policy.name(),
-                        RuleId.REPLY_ACCEPT.id()));
-            }
+            events.add(new PermissionGranted(c.pairId(), now, GrantSource.REQUEST, kind,
+                    TemporaryValidity.expiresAt(kind, policy, now), c.requestId(), policy.name(),
+                    RuleId.REPLY_ACCEPT.id()));
         } else if (s.permissionAt(now).isPresent()) {
             events.add(new PermissionRevoked(c.pairId(), now, RevocationSource.DECLINE, policy.name(),
                     RuleId.REPLY_DECLINE.id()));

@@ -1,11 +1,9 @@
 package com.callpermissionledger.settings;
 
-import com.callpermissionledger.config.LedgerProperties;
 import com.callpermissionledger.policy.BusinessTerms;
 import com.callpermissionledger.policy.BusinessTermsSource;
 import com.callpermissionledger.policy.CallbackPermission;
 import com.callpermissionledger.policy.PairId;
-import com.callpermissionledger.policy.PolicyCatalog;
 import com.callpermissionledger.pair.CommandOrigin;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,12 +14,12 @@ import org.springframework.stereotype.Service;
 public class BusinessSettings implements BusinessTermsSource {
 
     private final BusinessSettingsRows rows;
-    private final LedgerProperties properties;
+    private final PolicyBook policies;
     private final CommandGateway commandGateway;
 
-    public BusinessSettings(BusinessSettingsRows rows, LedgerProperties properties, CommandGateway commandGateway) {
+    public BusinessSettings(BusinessSettingsRows rows, PolicyBook policies, CommandGateway commandGateway) {
         this.rows = rows;
-        this.properties = properties;
+        this.policies = policies;
         this.commandGateway = commandGateway;
     }
 
@@ -29,14 +27,14 @@ public class BusinessSettings implements BusinessTermsSource {
     public BusinessTerms termsFor(String business) {
         var row = rows.findById(business);
         String policy = row.map(BusinessSettingsRow::policy).orElse(null);
-        return new BusinessTerms(PolicyCatalog.require(policy != null ? policy : properties.getPolicy().getDefault()),
+        return new BusinessTerms(policy != null ? policies.byName(policy) : policies.defaultPolicy(),
                 row.map(BusinessSettingsRow::callbackPermission).orElse(CallbackPermission.DISABLED));
     }
 
     public BusinessTerms change(String business, CallbackPermission callback, String policy) {
         PairId.requireValidBusiness(business);
         if (policy != null) {
-            PolicyCatalog.require(policy);
+            policies.use(policies.choosable(policy), false);
         }
         commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
                 new ChangeBusinessSettings(business, callback, policy)).andMetaData(CommandOrigin.current()));

@@ -2,14 +2,13 @@ package com.callpermissionledger.settings;
 
 import com.callpermissionledger.policy.CallbackPermission;
 import com.callpermissionledger.policy.PairId;
-import com.callpermissionledger.policy.PolicyCatalog;
 
-/** Change a business number's settings; a null field keeps its current value. */
+/** Change a business number's settings; a null field keeps its current value. The policy is checked by {@link PolicyBook}. */
 public record ChangeBusinessSettings(String business, CallbackPermission callbackPermission, String policy) {
     public ChangeBusinessSettings {
         PairId.requireValidBusiness(business);
-        if (policy != null) {
-            PolicyCatalog.require(policy);
+        if (policy != null && policy.isBlank()) {
+            throw new IllegalArgumentException("a policy name must not be blank");
         }
     }
 

@@ -446,22 +446,45 @@ class PairAggregatePermissionRulesTest extends PairAggregateTestSupport {
     }
 
     @Test
-    void rReplyAccept_v2TemporaryAcceptanceNeverReplacesAPermanentPermission() {
+    void rReplyAccept_v2TemporaryAcceptanceAfterAPermanentOneOnTheSameRequestLeavesA168hPermission() {
+        terms.policy(PolicyCatalog.WHATSAPP_V2);
+        Instant sentAt = ago(Duration.ofDays(2));
+        Instant firstReplyAt = ago(Duration.ofDays(1));
+        PermissionReplyRecorded reply = new PermissionReplyRecorded(PAIR, NOW, "wamid.r1", ReplyResponse.ACCEPT,
+                false, firstReplyAt.plus(WEEK), false);
+        PermissionGranted temporary = new PermissionGranted(PAIR, NOW, GrantSource.REQUEST, PermissionKind.TEMPORARY,
+                NOW.plus(HOURS_168), "wamid.r1", V2, "R-REPLY-ACCEPT");
+
+        fixture.given(new PermissionRequested(PAIR, sentAt, "wamid.r1", Channel.FREE_FORM, sentAt.plus(WEEK), V2),
+                        new PermissionReplyRecorded(PAIR, firstReplyAt, "wamid.r1", ReplyResponse.ACCEPT, true,
+                                firstReplyAt.plus(WEEK), false),
+                        new PermissionGranted(PAIR, firstReplyAt, GrantSource.REQUEST, PermissionKind.PERMANENT, null,
+                                "wamid.r1", V2, "R-REPLY-ACCEPT"))
+                .when(new RecordReply(PAIR, "wamid.r1", ReplyResponse.ACCEPT, false))
+                .expectEvents(reply, temporary)
+                .expectResultMessagePayloadMatching(recorded(reply, temporary))
+                .expectResultMessagePayloadMatching(outcome(o -> {
+                    assertThat(o.state().permission().kind()).isEqualTo(PermissionKind.TEMPORARY);
+                    assertThat(o.state().permissionAt(NOW.plus(HOURS_168).minusMillis(1))).isPresent();
+                    assertThat(o.state().permissionAt(NOW.plus(HOURS_168))).isEmpty();
+                }));
+    }
+
+    @Test
+    void rReplyAccept_v2TemporaryAcceptanceReplacesAPermanentProfileGrant() {
         terms.policy(PolicyCatalog.WHATSAPP_V2);
         Instant sentAt = ago(Duration.ofDays(2));
         Instant grantedAt = ago(Duration.ofDays(1));
         PermissionReplyRecorded reply = new PermissionReplyRecorded(PAIR, NOW, "wamid.r1", ReplyResponse.ACCEPT,
                 false, NOW.plus(WEEK), false);
+        PermissionGranted temporary = new PermissionGranted(PAIR, NOW, GrantSource.REQUEST, PermissionKind.TEMPORARY,
+                NOW.plus(HOURS_168), "wamid.r1", V2, "R-REPLY-ACCEPT");
 
         fixture.given(new PermissionRequested(PAIR, sentAt, "wamid.r1", Channel.FREE_FORM, sentAt.plus(WEEK), V2),
                         permanentProfileGrant(grantedAt))
                 .when(new RecordReply(PAIR, "wamid.r1", ReplyResponse.ACCEPT, false))
-                .expectEvents(reply)
-                .expectResultMessagePayloadMatching(recorded(reply))
-                .expectResultMessagePayloadMatching(outcome(o -> {
-                    assertThat(o.state().permission().kind()).isEqualTo(PermissionKind.PERMANENT);
-                    assertThat(o.state().permission().grantedAt()).isEqualTo(grantedAt);
-                }));
+                .expectEvents(reply, temporary)
+                .expectResultMessagePayloadMatching(recorded(reply, temporary));
     }
 
     // ---- R-REPLY-DECLINE ------------------------------------------------------------------------------

@@ -239,13 +239,16 @@ class PairAggregateRequestRulesTest extends PairAggregateTestSupport {
     }
 
     @Test
-    void rRequestWhilePermanent_v1HasNoPermanentPermissionsSoTheRuleDoesNotApply() {
+    void rRequestWhilePermanent_v1StillRefusesWhileAPermanentPermissionFromV2IsHeld() {
         terms.policy(PolicyCatalog.WHATSAPP_V1);
-        PermissionRequested requested = requestedNow("wamid.r1", Channel.TEMPLATE, V1);
+        Instant grantedAt = ago(Duration.ofDays(1));
+        PermissionRequestRefused refusal = new PermissionRequestRefused(PAIR, NOW, "wamid.r1", Channel.TEMPLATE,
+                RefusalCode.PERMANENT_PERMISSION_EXISTS, "R-REQUEST-WHILE-PERMANENT", null, List.of(grantedAt), V1);
 
-        fixture.given(permanentProfileGrant(ago(Duration.ofDays(1))))
+        fixture.given(permanentProfileGrant(grantedAt))
                 .when(new SendPermissionRequest(PAIR, "wamid.r1", Channel.TEMPLATE))
-                .expectEvents(requested)
-                .expectResultMessagePayloadMatching(recorded(requested));
+                .expectEvents(refusal)
+                .expectResultMessagePayloadMatching(refused(RefusalCode.PERMANENT_PERMISSION_EXISTS,
+                        RuleId.REQUEST_WHILE_PERMANENT, null, List.of(grantedAt), refusal));
     }
 }

@@ -21,7 +21,7 @@ import static com.callpermissionledger.policy.Ledger.recorded;
 import static com.callpermissionledger.policy.Ledger.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** R-PERMANENT (permanent only where the policy allows it) and R-REQUEST-WHILE-PERMANENT (v2). */
+/** R-PERMANENT (permanent only where the policy allows it) and R-REQUEST-WHILE-PERMANENT (under any policy). */
 class PermanentPermissionTest {
 
     @Test
@@ -116,16 +116,53 @@ class PermanentPermissionTest {
     }
 
     @Test
-    void aTemporaryAcceptanceNeverReplacesAPermanentPermission() {
+    void aTemporaryAcceptanceReplacesAPermanentPermission() {
         Ledger ledger = Ledger.v2();
         ledger.grantPermanent();
 
         Decision decision = ledger.after(HOUR).accept("wamid.X1");
 
         assertThat(recorded(decision).events()).containsExactly(new PermissionReplyRecorded(PAIR, ledger.now,
-                "wamid.X1", ReplyResponse.ACCEPT, false, ledger.now.plus(WEEK), true));
-        assertThat(ledger.state.permission().kind()).isEqualTo(PermissionKind.PERMANENT);
-        assertThat(ledger.statusAt(T0.plus(Duration.ofDays(30))).canCall()).isTrue();
+                "wamid.X1", ReplyResponse.ACCEPT, false, ledger.now.plus(WEEK), true),
+                new PermissionGranted(PAIR, ledger.now, GrantSource.REQUEST, PermissionKind.TEMPORARY,
+                        ledger.now.plus(WEEK), "wamid.X1", V2, "R-REPLY-ACCEPT"));
+        assertThat(ledger.statusAt(ledger.now.plus(WEEK).minusMillis(1)).canCall()).isTrue();
+        assertThat(ledger.statusAt(ledger.now.plus(WEEK)).canCall()).isFalse();
+    }
+
+    @Test
+    void changingAPermanentAcceptanceToTemporaryOnTheSameRequestLeavesATemporaryPermissionFromThatReply() {
+        Ledger ledger = Ledger.v2();
+        ledger.send("wamid.A1");
+        ledger.after(HOUR).acceptPermanent("wamid.A1");
+        var firstReplyAt = ledger.now;
+
+        Decision decision = ledger.after(DAY).accept("wamid.A1");
+
+        assertThat(recorded(decision).events()).containsExactly(new PermissionReplyRecorded(PAIR, ledger.now,
+                "wamid.A1", ReplyResponse.ACCEPT, false, firstReplyAt.plus(WEEK), false),
+                new PermissionGranted(PAIR, ledger.now, GrantSource.REQUEST, PermissionKind.TEMPORARY,
+                        ledger.now.plus(WEEK), "wamid.A1", V2, "R-REPLY-ACCEPT"));
+        assertThat(ledger.status().permission().kind()).isEqualTo(PermissionKind.TEMPORARY);
+        assertThat(ledger.status().canRequest()).as("no permanent permission any more").isTrue();
+        assertThat(ledger.statusAt(ledger.now.plus(WEEK)).state()).isEqualTo(LedgerState.EXPIRED);
+    }
+
+    @Test
+    void underV1ARequestIsStillRefusedWhileAPermanentPermissionFromV2IsHeld() {
+        Ledger ledger = Ledger.v2();
+        ledger.grantPermanent();
+        ledger.terms = new BusinessTerms(PolicyCatalog.WHATSAPP_V1, CallbackPermission.DISABLED);
+
+        Decision.Refused decision = refused(ledger.after(DAY).send("wamid.A1"));
+
+        assertThat(decision.refusal().code()).isEqualTo(RefusalCode.PERMANENT_PERMISSION_EXISTS);
+        assertThat(decision.events()).containsExactly(new PermissionRequestRefused(PAIR, ledger.now, "wamid.A1",
+                Channel.TEMPLATE, RefusalCode.PERMANENT_PERMISSION_EXISTS, "R-REQUEST-WHILE-PERMANENT", null,
+                List.of(T0), V1));
+        assertThat(ledger.status().requestBlockedBy()).map(Refusal::code)
+                .contains(RefusalCode.PERMANENT_PERMISSION_EXISTS);
+        assertThat(ledger.status().permission().kind()).isEqualTo(PermissionKind.PERMANENT);
     }
 
     @Test
