@@ -10,7 +10,6 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -75,14 +74,14 @@ class ContractCustomizer implements OpenApiCustomizer {
 
     private static ApiResponse success(OperationContract contract, Operation operation, Components components) {
         Schema<?> schema = contract.body() != null ? resolve(contract.body(), components) : generated(operation);
-        String mediaType = "application/json";
+        String description = contract.success() == 201 ? "Created" : contract.success() == 202 ? "Accepted" : "OK";
         if (contract.path().endsWith("/export")) {
-            mediaType = "application/x-ndjson";
-            schema = new StringSchema().description("One JSON event per line, in stored order.");
+            // NDJSON: one HistoryEntry per line, and no line at all when nothing matches
+            return new ApiResponse().description("One JSON event per line (as in the global stream), in stored order.")
+                    .content(new Content().addMediaType("application/x-ndjson", new MediaType()));
         }
-        return new ApiResponse().description(contract.success() == 201 ? "Created" : contract.success() == 202
-                        ? "Accepted" : "OK")
-                .content(new Content().addMediaType(mediaType, new MediaType().schema(schema)));
+        return new ApiResponse().description(description)
+                .content(new Content().addMediaType("application/json", new MediaType().schema(schema)));
     }
 
     /** The body springdoc read from the controller's return type. */

@@ -55,5 +55,9 @@ class ApiDocumentApiTest extends HttpApiSupport {
         assertThatThrownBy(() -> ApiContract.assertDocumented(port, "POST", path, 429, problem,
                 "{\"type\":\"t\",\"title\":\"t\",\"status\":429,\"detail\":\"d\",\"code\":\"CALL_LIMIT_7D\"}"))
                 .hasMessageContaining("CALL_LIMIT_7D");
+        Answer real = placeCall(pair, "wacid.contract");
+        assertProblem(real, 403, "NO_PERMISSION");
+        assertThatThrownBy(() -> ApiContract.assertDocumented(port, "POST", path, real.status(), real.headers().map(),
+                real.body().replace("\"code\":", "\"surprise\":1,\"code\":"))).hasMessageContaining("surprise");
     }
 }

@@ -64,6 +64,11 @@ class HostileRequestFuzzTest {
             }
             answered++;
             String problem = check(answer);
+            try {
+                com.callpermissionledger.openapi.ApiContract.documented(port, answer);
+            } catch (AssertionError undocumented) {
+                problem = undocumented.getMessage();
+            }
             if (problem != null) {
                 failures.add("#" + i + " " + request.method() + " " + request.uri() + " -> " + problem);
             }

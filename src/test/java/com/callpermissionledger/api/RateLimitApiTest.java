@@ -43,7 +43,8 @@ class RateLimitApiTest {
     }
 
     private HttpResponse<String> get(String key) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/dashboard/summary"))
-                .header("X-Api-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return com.callpermissionledger.openapi.ApiContract.documented(port, http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/dashboard/summary"))
+                .header("X-Api-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,17 +35,29 @@ public final class ApiContract {
     public static void assertDocumented(int port, String method, String pathAndQuery, int status,
                                         Map<String, List<String>> headers, String body) {
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
-        if (!path.startsWith("/api/")) {
+        if (!path.startsWith("/api/") || Arrays.stream(Request.Method.values()).noneMatch(m -> m.name().equals(method))) {
             return;
         }
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body);
         headers.forEach((name, values) -> response.withHeader(name, values));
         ValidationReport report = validator(port).validateResponse(path, Request.Method.valueOf(method), response.build());
-        if (report.hasErrors()) {
+        List<ValidationReport.Message> errors = report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                // an export that matches nothing is an empty NDJSON body: zero lines
+                .filter(m -> !(m.getKey().equals("validation.response.body.missing") && path.endsWith("/events/export")))
+                .toList();
+        if (!errors.isEmpty()) {
             throw new AssertionError(method + " " + pathAndQuery + " answered " + status + " " + body
-                    + "\nwhich /v3/api-docs does not describe:\n" + report.getMessages().stream()
+                    + "\nwhich /v3/api-docs does not describe:\n" + errors.stream()
                     .map(ValidationReport.Message::toString).collect(Collectors.joining("\n")));
         }
+    }
+
+    /** The same, for an answer read with {@link HttpClient}; answers it back, so a call can be wrapped. */
+    public static HttpResponse<String> documented(int port, HttpResponse<String> answer) {
+        assertDocumented(port, answer.request().method(), answer.request().uri().getRawPath(), answer.statusCode(),
+                answer.headers().map(), answer.body());
+        return answer;
     }
 
     public static String document(int port) {
