@@ -73,13 +73,13 @@ class ContractCustomizer implements OpenApiCustomizer {
     }
 
     private static ApiResponse success(OperationContract contract, Operation operation, Components components) {
-        Schema<?> schema = contract.body() != null ? resolve(contract.body(), components) : generated(operation);
-        String description = contract.success() == 201 ? "Created" : contract.success() == 202 ? "Accepted" : "OK";
         if (contract.path().endsWith("/export")) {
             // NDJSON: one HistoryEntry per line, and no line at all when nothing matches
             return new ApiResponse().description("One JSON event per line (as in the global stream), in stored order.")
                     .content(new Content().addMediaType("application/x-ndjson", new MediaType()));
         }
+        Schema<?> schema = contract.body() != null ? resolve(contract.body(), components) : generated(operation);
+        String description = contract.success() == 201 ? "Created" : contract.success() == 202 ? "Accepted" : "OK";
         return new ApiResponse().description(description)
                 .content(new Content().addMediaType("application/json", new MediaType().schema(schema)));
     }
