@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 /** The dashboard's query API: paged, filtered reads of the projections; bad filters are 400 problems. */
 @RestController
@@ -33,6 +32,13 @@ public class DashboardController {
     public DashboardController(DashboardQueries pairs, ActivityQueries activity) {
         this.pairs = pairs;
         this.activity = activity;
+    }
+
+    /** One pair and its timeline. */
+    public record PairDetail(PairItem pair, List<TimelineEntry> timeline) {
+    }
+
+    public record Summary(List<BusinessSummary> businesses) {
     }
 
     @GetMapping("/pairs")
@@ -52,8 +58,8 @@ public class DashboardController {
     @GetMapping("/pairs/{business}/{user}")
     public ResponseEntity<?> pair(@PathVariable String business, @PathVariable String user) {
         PairId pair = new PairId(business, user);
-        return pairs.pair(pair).<ResponseEntity<?>>map(item -> ResponseEntity.ok(Map.of("pair", item,
-                        "timeline", pairs.timeline(pair))))
+        return pairs.pair(pair).<ResponseEntity<?>>map(item -> ResponseEntity.ok(new PairDetail(item,
+                        pairs.timeline(pair))))
                 .orElseGet(() -> Problems.answer(Problems.problem(HttpStatus.NOT_FOUND, "UNKNOWN_PAIR", "Unknown pair",
                         "The dashboard has no pair " + business + " / " + user + " (yet: projections follow the events "
                                 + "within moments).")));
@@ -87,7 +93,7 @@ public class DashboardController {
     }
 
     @GetMapping("/summary")
-    public Map<String, List<BusinessSummary>> summary(@RequestParam(required = false) String business) {
-        return Map.of("businesses", activity.summary(QueryFilters.business(business)));
+    public Summary summary(@RequestParam(required = false) String business) {
+        return new Summary(activity.summary(QueryFilters.business(business)));
     }
 }

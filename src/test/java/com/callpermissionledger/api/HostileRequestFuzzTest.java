@@ -85,6 +85,11 @@ class HostileRequestFuzzTest {
                 continue;
             }
             String problem = check(i, request, answer);
+            try {
+                com.callpermissionledger.openapi.ApiContract.documented(port, answer);
+            } catch (AssertionError undocumented) {
+                problem = problem != null ? problem : undocumented.getMessage();
+            }
             if (problem != null) {
                 failures.add("#" + i + " " + request.method() + " " + request.uri() + " -> " + problem);
             }

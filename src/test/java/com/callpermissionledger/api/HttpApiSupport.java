@@ -132,7 +132,10 @@ abstract class HttpApiSupport {
         try {
             HttpResponse<String> response = HTTP.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(method, path, response.statusCode(), response.headers(), response.body());
+            Answer answer = new Answer(method, path, response.statusCode(), response.headers(), response.body());
+            com.callpermissionledger.openapi.ApiContract.assertDocumented(port, method, path, answer.status(),
+                    answer.headers().map(), answer.body());
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -31,7 +31,8 @@ class NoSimulationProfileApiTest {
                 .header("X-Api-Key", "test-admin-key")
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
-        return HttpApiSupport.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return com.callpermissionledger.openapi.ApiContract.documented(port,
+                HttpApiSupport.HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test

@@ -80,7 +80,8 @@ class RateLimitApiTest {
     }
 
     private HttpResponse<String> get(String key, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-Api-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return com.callpermissionledger.openapi.ApiContract.documented(port, http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path))
+                .header("X-Api-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 }

@@ -70,6 +70,8 @@ abstract class AuditApiTestSupport {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        com.callpermissionledger.openapi.ApiContract.assertDocumented(port, method, path, response.statusCode(),
+                response.headers().map(), response.body());
         return new Answer(response.statusCode(), response.body(), response);
     }
 

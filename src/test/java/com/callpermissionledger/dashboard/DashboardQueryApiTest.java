@@ -80,6 +80,7 @@ class DashboardQueryApiTest {
     void badFiltersAreProblems(String path) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", KEY).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+        com.callpermissionledger.openapi.ApiContract.documented(port, answer);
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
@@ -100,6 +101,7 @@ class DashboardQueryApiTest {
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", KEY).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+        com.callpermissionledger.openapi.ApiContract.documented(port, answer);
         assertThat(answer.statusCode()).as(path).isEqualTo(200);
         return json.readTree(answer.body());
     }
@@ -108,6 +110,7 @@ class DashboardQueryApiTest {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", KEY)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        com.callpermissionledger.openapi.ApiContract.documented(port, answer);
         assertThat(answer.statusCode()).as(path + " " + answer.body()).isLessThan(500);
     }
 
