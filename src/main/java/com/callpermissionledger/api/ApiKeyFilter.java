@@ -4,6 +4,7 @@ import com.callpermissionledger.security.Access;
 import com.callpermissionledger.security.ApiKey;
 import com.callpermissionledger.security.ApiKeys;
 import com.callpermissionledger.security.RateLimiter;
+import com.callpermissionledger.webhook.WebhookProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,7 +23,8 @@ import java.util.Optional;
 /**
  * {@code X-Api-Key}: no key or an unknown one is 401; a known key with the wrong role or for another
  * business number is 403; a key over its rate is 429 with {@code Retry-After}. The key's name becomes the
- * {@code client} of every event the request causes.
+ * {@code client} of every event the request causes. A webhook delivery needs no key when an app secret
+ * is configured: its signature, checked by the webhook controller, is its authentication.
  */
 @Component
 @Profile("!audit")
@@ -35,11 +37,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
     private final RateLimiter rateLimiter;
     private final ObjectMapper objectMapper;
+    private final WebhookProperties webhooks;
 
-    public ApiKeyFilter(ApiKeys keys, RateLimiter rateLimiter, ObjectMapper objectMapper) {
+    public ApiKeyFilter(ApiKeys keys, RateLimiter rateLimiter, ObjectMapper objectMapper, WebhookProperties webhooks) {
         this.keys = keys;
         this.rateLimiter = rateLimiter;
         this.objectMapper = objectMapper;
+        this.webhooks = webhooks;
     }
 
     @Override
@@ -47,7 +51,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String method = request.getMethod();
         String path = request.getRequestURI();
-        if (Access.open(method, path)) {
+        if (Access.open(method, path) || (webhooks.signed() && Access.isWebhook(path))) {
             chain.doFilter(request, response);
             return;
         }

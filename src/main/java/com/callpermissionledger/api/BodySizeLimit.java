@@ -1,5 +1,6 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.security.Access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -14,12 +15,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
-/** Refuses bodies over 16 KiB, whether announced by Content-Length or streamed in chunks. */
+/** Refuses bodies over 16 KiB (webhook deliveries: 4 MiB), whether announced by Content-Length or streamed in chunks. */
 @Component
 @Order(2)
 public class BodySizeLimit extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 16 * 1024;
+    /** The platform batches many changes in one delivery; a few MB is what its batches reach. */
+    static final int WEBHOOK_MAX_BYTES = 4 * 1024 * 1024;
 
     private final ObjectMapper objectMapper;
 
@@ -30,16 +33,20 @@ public class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BYTES) {
+        long max = Access.isWebhook(request.getRequestURI()) ? WEBHOOK_MAX_BYTES : MAX_BYTES;
+        if (request.getContentLengthLong() > max) {
             Problems.write(response, BodyTooLargeException.problem().getBody(), objectMapper);
             return;
         }
-        chain.doFilter(new Limited(request), response);
+        chain.doFilter(new Limited(request, max), response);
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
-        Limited(HttpServletRequest request) {
+        private final long max;
+
+        Limited(HttpServletRequest request, long max) {
             super(request);
+            this.max = max;
         }
 
         @Override
@@ -51,7 +58,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
                 @Override
                 public int read() throws IOException {
                     int b = in.read();
-                    if (b >= 0 && ++read > MAX_BYTES) {
+                    if (b >= 0 && ++read > max) {
                         throw new BodyTooLargeException();
                     }
                     return b;
@@ -60,7 +67,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
                 @Override
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
-                    if (n > 0 && (read += n) > MAX_BYTES) {
+                    if (n > 0 && (read += n) > max) {
                         throw new BodyTooLargeException();
                     }
                     return n;

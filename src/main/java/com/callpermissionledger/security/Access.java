@@ -22,8 +22,15 @@ public final class Access {
     private Access() {
     }
 
+    /** The platform's webhook; its GET handshake is authenticated by the verify token, not a key. */
+    public static final String WEBHOOK = "/api/v1/webhooks/whatsapp";
+
+    public static boolean isWebhook(String path) {
+        return path.equals(WEBHOOK);
+    }
+
     public static boolean open(String method, String path) {
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/")
+        return (isWebhook(path) && method.equals("GET")) || path.equals("/actuator/health") || path.startsWith("/actuator/health/")
                 || path.equals("/dashboard") || path.startsWith("/dashboard/")
                 || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui") || path.equals("/favicon.ico");
     }
@@ -59,6 +66,9 @@ public final class Access {
         }
         if (path.startsWith("/api/v1/events")) {
             return AUDIT;
+        }
+        if (isWebhook(path) && method.equals("POST")) {
+            return EnumSet.of(Role.UPSTREAM);
         }
         if (path.startsWith("/api/v1/dashboard")) {
             return EnumSet.of(Role.DASHBOARD, Role.AUDITOR);
