@@ -55,6 +55,27 @@ class WebhookCallApiTest extends WebhookApiSupport {
     }
 
     @Test
+    void aTerminateBeforeItsStatusGivesTheSameOutcomeAsInOrder() {
+        Pair picked = newPair();
+        Pair declined = newPair();
+        Instant start = wholeSecond();
+        Instant end = advance(Duration.ofMinutes(2));
+
+        deliver(envelope(terminate(picked.business(), picked.user(), "wacid.O1", BUSINESS_CALL, end, start, null),
+                terminate(declined.business(), declined.user(), "wacid.O2", BUSINESS_CALL, start, null, null)));
+        JsonNode late = deliver(envelope(callStatus(picked.business(), picked.user(), "wacid.O1", "ACCEPTED", start),
+                callStatus(declined.business(), declined.user(), "wacid.O2", "REJECTED", start)));
+
+        assertThat(late.get("unchanged").asInt()).isEqualTo(2);
+        assertThat(events(picked, CallOutcomeRecorded.class)).singleElement().satisfies(o -> {
+            assertThat(o.outcome()).isEqualTo(CallOutcome.CONNECTED);
+            assertThat(o.occurredAt()).isEqualTo(start);
+        });
+        assertThat(events(declined, CallOutcomeRecorded.class)).singleElement()
+                .satisfies(o -> assertThat(o.consecutiveMisses()).as("one miss, whichever report came first").isEqualTo(1));
+    }
+
+    @Test
     void aTerminateWithStartTimeIsConnectedEvenWhenItEndedWithAnError() {
         Pair pair = newPair();
         Instant start = wholeSecond().minusSeconds(60);
