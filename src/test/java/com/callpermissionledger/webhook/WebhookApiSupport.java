@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -51,6 +52,9 @@ abstract class WebhookApiSupport {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     record Answer(int status, String contentType, String body) {
         JsonNode json() {

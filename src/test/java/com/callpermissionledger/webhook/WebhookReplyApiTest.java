@@ -211,5 +211,11 @@ class WebhookReplyApiTest extends WebhookApiSupport {
         Pair byPhone = new Pair(business, phone);
         assertThat(events(byPhone, PermissionReplyRecorded.class)).hasSize(2);
         assertThat(stream(business + ":" + userId)).as("no second pair for the user id").isEmpty();
+
+        Answer erased = admin("POST", "/api/v1/admin/erasures", "{\"business\":\"" + business + "\",\"user\":\""
+                + phone + "\"}");
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from webhook_user_link where business = ?", Long.class,
+                business)).as("the ids the user was named by are erased with the history").isZero();
     }
 }
