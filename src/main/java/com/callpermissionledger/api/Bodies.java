@@ -7,6 +7,8 @@ import com.callpermissionledger.policy.ReplyResponse;
 import com.callpermissionledger.policy.UserCallOutcome;
 import jakarta.validation.constraints.NotNull;
 
+import java.time.Instant;
+
 /** The JSON bodies the API accepts; unknown fields, duplicate keys and coerced scalars are refused. */
 final class Bodies {
 
@@ -19,12 +21,20 @@ final class Bodies {
     record PermissionRequestBody(@NotNull String requestId, @NotNull Channel channel) {
     }
 
-    record EmptyBody() {
+    /** A delivery report; {@code occurredAt} (ISO-8601, optional) is when the platform delivered it. */
+    record EmptyBody(String occurredAt) {
+        Instant when() {
+            return AuditParameters.instant("occurredAt", occurredAt);
+        }
     }
 
-    record ReplyBody(@NotNull ReplyResponse response, Boolean permanent) {
+    record ReplyBody(@NotNull ReplyResponse response, Boolean permanent, String occurredAt) {
         boolean isPermanent() {
             return Boolean.TRUE.equals(permanent);
+        }
+
+        Instant when() {
+            return AuditParameters.instant("occurredAt", occurredAt);
         }
     }
 
@@ -40,10 +50,17 @@ final class Bodies {
     record CallBody(@NotNull String callId) {
     }
 
-    record OutcomeBody(@NotNull CallOutcome outcome) {
+    /** {@code occurredAt}: when the call connected (CONNECTED), else when it ended. */
+    record OutcomeBody(@NotNull CallOutcome outcome, String occurredAt) {
+        Instant when() {
+            return AuditParameters.instant("occurredAt", occurredAt);
+        }
     }
 
-    record UserCallBody(@NotNull String callId, @NotNull UserCallOutcome outcome) {
+    record UserCallBody(@NotNull String callId, @NotNull UserCallOutcome outcome, String occurredAt) {
+        Instant when() {
+            return AuditParameters.instant("occurredAt", occurredAt);
+        }
     }
 
     record SettingsBody(CallbackPermission callbackPermission, String policy) {

@@ -1,5 +1,6 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.security.RoleTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -21,13 +22,16 @@ import java.io.IOException;
  * The gate every body passes, before any other filter (the form filter, multipart parsing, the security
  * chain) could read one: a body announced over 16 KiB is 413; a body of any type but JSON (multipart, form,
  * text, none given) is 415 without a byte of it read; a JSON body is counted as it streams, chunked or not,
- * and refused at the 16 KiB + 1st byte. So no body type is ever read past 16 KiB by the ledger.
+ * and refused at the 16 KiB + 1st byte. So no body type is ever read past 16 KiB by the ledger. The
+ * platform's webhook deliveries batch many changes, so that one path allows 4 MiB; it is matched on the raw
+ * URI, so another spelling of it only gets the smaller limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class BodySizeLimit extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 16 * 1024;
+    static final int WEBHOOK_MAX_BYTES = 4 * 1024 * 1024;
 
     private final ObjectMapper objectMapper;
 
@@ -39,7 +43,8 @@ public class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
-        if (length > MAX_BYTES) {
+        long max = request.getRequestURI().equals(RoleTable.WEBHOOK) ? WEBHOOK_MAX_BYTES : MAX_BYTES;
+        if (length > max) {
             Problems.write(response, BodyTooLargeException.problem().getBody(), objectMapper);
             return;
         }
@@ -49,7 +54,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
             Problems.write(response, ProblemAdvice.mediaTypeProblem(), objectMapper);
             return;
         }
-        chain.doFilter(new Limited(request), response);
+        chain.doFilter(new Limited(request, max), response);
     }
 
     /** {@code application/json} or {@code application/*+json}, with any parameters (charset). */
@@ -67,8 +72,11 @@ public class BodySizeLimit extends OncePerRequestFilter {
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
-        Limited(HttpServletRequest request) {
+        private final long max;
+
+        Limited(HttpServletRequest request, long max) {
             super(request);
+            this.max = max;
         }
 
         @Override
@@ -80,7 +88,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
                 @Override
                 public int read() throws IOException {
                     int b = in.read();
-                    if (b >= 0 && ++read > MAX_BYTES) {
+                    if (b >= 0 && ++read > max) {
                         throw new BodyTooLargeException();
                     }
                     return b;
@@ -89,7 +97,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
                 @Override
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
-                    if (n > 0 && (read += n) > MAX_BYTES) {
+                    if (n > 0 && (read += n) > max) {
                         throw new BodyTooLargeException();
                     }
                     return n;

@@ -63,7 +63,7 @@ public class CallController {
     public ResponseEntity<?> outcome(@PathVariable String business, @PathVariable String user,
                                      @PathVariable String callId, @Valid @RequestBody Bodies.OutcomeBody body) {
         PairId pair = new PairId(business, user);
-        var outcome = ledger.handle(new RecordCallOutcome(pair, callId, body.outcome()));
+        var outcome = ledger.handle(new RecordCallOutcome(pair, callId, body.outcome(), body.when(), false));
         return answers.answer(pair, outcome, HttpStatus.OK, (s, l) -> call(s, callId, l));
     }
 
@@ -71,7 +71,7 @@ public class CallController {
     public ResponseEntity<?> userCall(@PathVariable String business, @PathVariable String user,
                                       @Valid @RequestBody Bodies.UserCallBody body) {
         PairId pair = new PairId(business, user);
-        var outcome = ledger.handle(new RecordUserCall(pair, body.callId(), body.outcome()));
+        var outcome = ledger.handle(new RecordUserCall(pair, body.callId(), body.outcome(), body.when()));
         return answers.answer(pair, outcome, HttpStatus.OK, (s, l) -> l);
     }
 

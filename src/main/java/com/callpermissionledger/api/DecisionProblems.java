@@ -28,11 +28,16 @@ final class DecisionProblems {
     }
 
     static ResponseEntity<ProblemDetail> rejected(Decision.Rejected rejected) {
-        HttpStatus status = rejected.code() == RejectionCode.UNKNOWN_CALL ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        HttpStatus status = switch (rejected.code()) {
+            case UNKNOWN_CALL -> HttpStatus.NOT_FOUND;
+            case FACT_IN_FUTURE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            default -> HttpStatus.CONFLICT;
+        };
         String title = switch (rejected.code()) {
             case IDEMPOTENCY_CONFLICT -> "Id already used with other content";
             case UNKNOWN_CALL -> "Unknown call";
             case OUTCOME_ALREADY_RECORDED -> "Outcome already recorded";
+            case FACT_IN_FUTURE -> "Fact dated in the future";
         };
         return Problems.answer(Problems.problem(status, rejected.code().name(), title, rejected.detail()));
     }

@@ -61,7 +61,7 @@ public class PairController {
                                        @PathVariable String requestId,
                                        @RequestBody(required = false) Bodies.EmptyBody body) {
         PairId pair = new PairId(business, user);
-        var outcome = ledger.handle(new MarkRequestDelivered(pair, requestId));
+        var outcome = ledger.handle(new MarkRequestDelivered(pair, requestId, body == null ? null : body.when()));
         return answers.answer(pair, outcome, HttpStatus.OK, (s, l) -> request(s, requestId, l));
     }
 
@@ -69,7 +69,8 @@ public class PairController {
     public ResponseEntity<?> reply(@PathVariable String business, @PathVariable String user,
                                    @PathVariable String requestId, @Valid @RequestBody Bodies.ReplyBody body) {
         PairId pair = new PairId(business, user);
-        var outcome = ledger.handle(new RecordReply(pair, requestId, body.response(), body.isPermanent()));
+        var outcome = ledger.handle(new RecordReply(pair, requestId, body.response(), body.isPermanent(), body.when(),
+                null));
         return answers.answer(pair, outcome, HttpStatus.OK, (s, l) -> request(s, requestId, l));
     }
 

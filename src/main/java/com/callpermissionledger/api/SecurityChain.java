@@ -7,6 +7,7 @@ import com.callpermissionledger.security.ApiKeyAuthenticationProvider;
 import com.callpermissionledger.security.RateLimiter;
 import com.callpermissionledger.security.RoleTable;
 import com.callpermissionledger.security.Scope;
+import com.callpermissionledger.webhook.WebhookProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
@@ -48,7 +49,7 @@ public class SecurityChain {
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, ApiKeyAuthenticationProvider keys, RateLimiter limiter,
-                                       ObjectMapper json) throws Exception {
+                                       ObjectMapper json, WebhookProperties webhooks) throws Exception {
         SecurityProblems problems = new SecurityProblems(json);
         List<RequestMatcher> listedPaths = RoleTable.ROWS.stream().map(SecurityChain::anyMethod).toList();
         http.csrf(AbstractHttpConfigurer::disable)
@@ -66,7 +67,7 @@ public class SecurityChain {
                     requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD)
                             .permitAll();
                     for (AccessRule rule : RoleTable.ROWS) {
-                        requests.requestMatchers(matcher(rule)).access(decision(rule));
+                        requests.requestMatchers(matcher(rule)).access(decision(rule, webhooks.signed()));
                     }
                     requests.anyRequest().access(unlisted(listedPaths));
                 });
@@ -100,7 +101,11 @@ public class SecurityChain {
         return PathPatternRequestMatcher.withDefaults().matcher(rule.path());
     }
 
-    private static AuthorizationManager<RequestAuthorizationContext> decision(AccessRule rule) {
+    /** {@code signedDeliveries}: an app secret is configured, so the handler authenticates deliveries by signature. */
+    private static AuthorizationManager<RequestAuthorizationContext> decision(AccessRule rule, boolean signedDeliveries) {
+        if (rule.scope() == Scope.SIGNATURE && signedDeliveries) {
+            return (authentication, context) -> new AuthorizationDecision(true);
+        }
         return (authentication, context) -> {
             ApiKey key = key(authentication);
             List<String> business = rule.scope() == Scope.QUERY

@@ -37,6 +37,7 @@ final class TimelineText {
         if (event instanceof PermissionRevoked e) {
             return e.source() == RevocationSource.AUTOMATIC ? "Permission revoked automatically after unanswered calls."
                     : e.source() == RevocationSource.DECLINE ? "Permission ended: the user declined a request."
+                    : e.source() == RevocationSource.PLATFORM ? "Permission revoked by the platform after unanswered calls."
                     : "Permission revoked by the user from the business profile.";
         }
         if (event instanceof PermissionExpired) {
@@ -47,6 +48,7 @@ final class TimelineText {
                 case NO_RESPONSE -> "no response within 7 days.";
                 case AFTER_REPLY -> "7 days after the reply.";
                 case SUPERSEDED -> "the user answered a newer request.";
+                case FAILED -> "it could not be delivered.";
             };
         }
         if (event instanceof CallPlaced e) {
@@ -68,6 +70,13 @@ final class TimelineText {
         }
         if (event instanceof UnansweredCallsWarningRaised e) {
             return "Warning: " + e.consecutiveMisses() + " calls in a row unanswered or rejected.";
+        }
+        if (event instanceof PermissionRequestFailed e) {
+            return "Request " + e.requestId() + " failed: the platform could not deliver it.";
+        }
+        if (event instanceof PlatformDivergenceRecorded e) {
+            return "Platform and ledger disagree (" + words(e.subject().name()) + "): platform " + e.platformSays()
+                    + ", ledger " + e.ledgerSays() + ".";
         }
         return event.getClass().getSimpleName();
     }

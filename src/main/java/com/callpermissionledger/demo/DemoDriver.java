@@ -1,16 +1,25 @@
 package com.callpermissionledger.demo;
 
+
 import com.callpermissionledger.pair.CommandOrigin;
 import com.callpermissionledger.pair.PairLedger;
 import com.callpermissionledger.policy.Decision;
 import com.callpermissionledger.policy.command.PairCommand;
 import com.callpermissionledger.time.SimulatedClock;
+import com.callpermissionledger.webhook.Envelope;
+import com.callpermissionledger.webhook.WebhookIntake;
+import com.callpermissionledger.webhook.WebhookJson;
+import com.callpermissionledger.webhook.WebhookReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 
@@ -31,6 +40,7 @@ final class DemoDriver {
     }
 
     private final PairLedger ledger;
+    private final WebhookIntake intake;
     private final SimulatedClock clock;
     private final PriorityQueue<Pending> queue = new PriorityQueue<>(
             Comparator.comparing(Pending::at).thenComparingLong(Pending::order));
@@ -38,8 +48,9 @@ final class DemoDriver {
     private long commands;
     private long failures;
 
-    DemoDriver(PairLedger ledger, SimulatedClock clock) {
+    DemoDriver(PairLedger ledger, WebhookIntake intake, SimulatedClock clock) {
         this.ledger = ledger;
+        this.intake = intake;
         this.clock = clock;
     }
 
@@ -71,10 +82,29 @@ final class DemoDriver {
         moveTo(end);
     }
 
-    /** Sends through the real command path; the events record {@value #CLIENT} as their client. */
+    /**
+     * Sends through the real command path; the events record {@value #CLIENT} as their client. What the
+     * platform reports (deliveries, replies, grants, call outcomes) arrives as the platform's webhook would.
+     */
     Decision send(PairCommand command) {
         commands++;
-        return CommandOrigin.with(CLIENT, null, () -> ledger.handle(command)).decision();
+        String webhook = DemoWebhooks.of(command, clock.instant());
+        if (webhook == null) {
+            return CommandOrigin.with(CLIENT, null, () -> ledger.handle(command)).decision();
+        }
+        WebhookReport report = CommandOrigin.with(CLIENT, null, () -> intake.receive(envelope(webhook)));
+        if (report.rejected() > 0) {
+            throw new IllegalStateException("the demo's webhook was rejected: " + webhook);
+        }
+        return report.recorded() > 0 ? new Decision.Recorded(List.of()) : new Decision.Unchanged();
+    }
+
+    private static Envelope envelope(String webhook) {
+        try {
+            return WebhookJson.envelope(webhook.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Instant now() {

@@ -8,6 +8,7 @@ import com.callpermissionledger.pair.PairLedger;
 import com.callpermissionledger.policy.CallbackPermission;
 import com.callpermissionledger.settings.BusinessSettings;
 import com.callpermissionledger.time.SimulatedClock;
+import com.callpermissionledger.webhook.WebhookIntake;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ public class DemoMode {
 
     private final SimulatedClock clock;
     private final PairLedger ledger;
+    private final WebhookIntake webhooks;
     private final BusinessSettings settings;
     private final DashboardQueries dashboard;
     private final Environment environment;
@@ -57,7 +59,7 @@ public class DemoMode {
     private volatile boolean running = true;
     private Thread worker;
 
-    DemoMode(Clock clock, PairLedger ledger, BusinessSettings settings, DashboardQueries dashboard,
+    DemoMode(Clock clock, PairLedger ledger, WebhookIntake webhooks, BusinessSettings settings, DashboardQueries dashboard,
              Environment environment, @Value("${demo.live-step:PT1M}") Duration liveStep,
              @Value("${demo.live-interval:PT2S}") Duration liveInterval) {
         if (!(clock instanceof SimulatedClock simulated)) {
@@ -66,6 +68,7 @@ public class DemoMode {
         }
         this.clock = simulated;
         this.ledger = ledger;
+        this.webhooks = webhooks;
         this.settings = settings;
         this.dashboard = dashboard;
         this.environment = environment;
@@ -92,7 +95,7 @@ public class DemoMode {
     private void run() {
         try {
             DemoScenario scenario = new DemoScenario(SEED);
-            DemoDriver driver = new DemoDriver(ledger, clock);
+            DemoDriver driver = new DemoDriver(ledger, webhooks, clock);
             if (ledgerHasPairs(driver)) {
                 log.info("Demo: the ledger already holds pairs, so nothing is seeded; the simulated clock now moves {} every {}."
                         + " Open http://localhost:{}/dashboard (API key: demo-key)", liveStep, liveInterval, port());

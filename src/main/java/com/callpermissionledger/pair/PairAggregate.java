@@ -7,6 +7,9 @@ import com.callpermissionledger.policy.PairEvolution;
 import com.callpermissionledger.policy.command.ExpireDue;
 import com.callpermissionledger.policy.command.GrantPermission;
 import com.callpermissionledger.policy.command.MarkRequestDelivered;
+import com.callpermissionledger.policy.command.MarkRequestFailed;
+import com.callpermissionledger.policy.command.RecordCallbackGrant;
+import com.callpermissionledger.policy.command.RecordPlatformRevocation;
 import com.callpermissionledger.policy.command.PairCommand;
 import com.callpermissionledger.policy.command.PlaceCall;
 import com.callpermissionledger.policy.command.RecordCallOutcome;
@@ -86,6 +89,24 @@ public class PairAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public PairOutcome handle(RecordUserCall command, Clock clock, BusinessTermsSource terms) {
+        return decide(command, clock, terms);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public PairOutcome handle(MarkRequestFailed command, Clock clock, BusinessTermsSource terms) {
+        return decide(command, clock, terms);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public PairOutcome handle(RecordCallbackGrant command, Clock clock, BusinessTermsSource terms) {
+        return decide(command, clock, terms);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public PairOutcome handle(RecordPlatformRevocation command, Clock clock, BusinessTermsSource terms) {
         return decide(command, clock, terms);
     }
 

@@ -43,11 +43,11 @@ final class CallDecisions {
 
     static Decision outcome(PairState s, RecordCallOutcome c, Policy policy, Instant now) {
         CallRecord call = s.calls().get(c.callId());
-        if (call == null) {
+        if (call == null && !c.fromPlatform()) {
             return new Decision.Rejected(RejectionCode.UNKNOWN_CALL, "No call " + c.callId()
                     + " was placed through the ledger for this pair; place calls with POST .../calls first.");
         }
-        if (call.outcome() != null) {
+        if (call != null && call.outcome() != null) {
             return call.outcome() == c.outcome() ? new Decision.Unchanged()
                     : new Decision.Rejected(RejectionCode.OUTCOME_ALREADY_RECORDED, "Call " + c.callId()
                     + " already ended as " + call.outcome() + " at " + call.outcomeAt() + "; an outcome is recorded once.");
@@ -79,10 +79,11 @@ final class CallDecisions {
         if (connected) {
             RequestReset.afterConnectedCall(c.pairId(), s, c.callId(), now).ifPresent(events::add);
         }
-        if (terms.callbackEnabled() && !s.holdsPermanentPermission(now)) {
+        Instant expiresAt = TemporaryValidity.expiresAt(PermissionKind.TEMPORARY, policy, now);
+        if (terms.callbackEnabled() && !s.holdsPermanentPermission(now)
+                && !PlatformDecisions.grantedByCall(s, c.callId()) && !FactTime.outlasted(s, now, expiresAt)) {
             events.add(new PermissionGranted(c.pairId(), now, GrantSource.CALLBACK, PermissionKind.TEMPORARY,
-                    TemporaryValidity.expiresAt(PermissionKind.TEMPORARY, policy, now), c.callId(), policy.name(),
-                    RuleId.CALLBACK_GRANT.id()));
+                    expiresAt, c.callId(), policy.name(), RuleId.CALLBACK_GRANT.id()));
         }
         return new Decision.Recorded(events);
     }

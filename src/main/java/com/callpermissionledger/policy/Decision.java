@@ -43,6 +43,16 @@ public sealed interface Decision {
         }
     }
 
+    /** The same decision followed by {@code later} events (expiries a late fact's consequences already reached). */
+    default Decision followedBy(List<PairEvent> later) {
+        if (later.isEmpty() || !(this instanceof Recorded)) {
+            return this;
+        }
+        List<PairEvent> all = new ArrayList<>(events());
+        all.addAll(later);
+        return new Recorded(all);
+    }
+
     /** The same decision with {@code earlier} events (expiries that fell due) in front of its own. */
     default Decision after(List<PairEvent> earlier) {
         if (earlier.isEmpty()) {

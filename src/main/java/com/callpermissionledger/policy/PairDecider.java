@@ -3,6 +3,9 @@ package com.callpermissionledger.policy;
 import com.callpermissionledger.policy.command.ExpireDue;
 import com.callpermissionledger.policy.command.GrantPermission;
 import com.callpermissionledger.policy.command.MarkRequestDelivered;
+import com.callpermissionledger.policy.command.MarkRequestFailed;
+import com.callpermissionledger.policy.command.RecordCallbackGrant;
+import com.callpermissionledger.policy.command.RecordPlatformRevocation;
 import com.callpermissionledger.policy.command.PairCommand;
 import com.callpermissionledger.policy.command.PlaceCall;
 import com.callpermissionledger.policy.command.RecordCallOutcome;
@@ -23,7 +26,9 @@ import java.util.List;
 /**
  * The rules, once: {@code decide(state, command, terms, now)} answers with events or a refusal. Before any
  * command is judged, the expiries that fell due by {@code now} are recorded, so a decision is right at
- * any instant whether or not the expiry sweeper has run.
+ * any instant whether or not the expiry sweeper has run. A reported fact is judged at its own instant
+ * ({@code occurredAt}, R-FACT-TIME); what its consequences already reached by {@code now} (a late grant
+ * that has run out) is recorded with it.
  */
 public final class PairDecider {
 
@@ -31,16 +36,23 @@ public final class PairDecider {
     }
 
     public static Decision decide(PairState state, PairCommand command, BusinessTerms terms, Instant now) {
+        var future = FactTime.inFuture(command.occurredAt(), now);
+        if (future.isPresent()) {
+            return future.get();
+        }
+        Instant at = FactTime.of(command.occurredAt(), now);
         List<PairEvent> due = dueExpiries(command.pairId(), state, now);
         PairState current = PairEvolution.fold(state, due);
         if (command instanceof ExpireDue) {
             return due.isEmpty() ? new Decision.Unchanged() : new Decision.Recorded(due);
         }
-        Decision decision = decideAt(current, command, terms.policy(), terms, now);
+        Decision decision = decideAt(current, command, terms.policy(), terms, at);
         if (decision instanceof Decision.Unchanged || decision instanceof Decision.Rejected) {
             return decision;
         }
-        return decision.after(due);
+        List<PairEvent> reached = at.isBefore(now)
+                ? dueExpiries(command.pairId(), PairEvolution.fold(current, decision.events()), now) : List.of();
+        return decision.after(due).followedBy(reached);
     }
 
     /** The state as it stands at {@code now}: the recorded state with the expiries due by then applied. */
@@ -81,6 +93,15 @@ public final class PairDecider {
         }
         if (command instanceof RecordUserCall c) {
             return CallDecisions.userCall(s, c, terms, now);
+        }
+        if (command instanceof MarkRequestFailed c) {
+            return RequestDecisions.failed(s, c, now);
+        }
+        if (command instanceof RecordCallbackGrant c) {
+            return PlatformDecisions.callbackGrant(s, c, policy, now);
+        }
+        if (command instanceof RecordPlatformRevocation c) {
+            return PlatformDecisions.revocation(s, c, policy, now);
         }
         throw new IllegalArgumentException("no decision for " + command.getClass().getSimpleName());
     }

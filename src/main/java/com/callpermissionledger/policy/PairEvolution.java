@@ -8,6 +8,7 @@ import com.callpermissionledger.policy.event.PermissionGranted;
 import com.callpermissionledger.policy.event.PermissionReplyRecorded;
 import com.callpermissionledger.policy.event.PermissionRequestDelivered;
 import com.callpermissionledger.policy.event.PermissionRequestExpired;
+import com.callpermissionledger.policy.event.PermissionRequestFailed;
 import com.callpermissionledger.policy.event.PermissionRequested;
 import com.callpermissionledger.policy.event.PermissionRevoked;
 import com.callpermissionledger.policy.event.RequestLimitsReset;
@@ -37,7 +38,9 @@ public final class PairEvolution {
 
     public static PairState evolve(PairState state, PairEvent event) {
         StateDraft d = new StateDraft(state);
-        d.lastActivityAt = event.occurredAt();
+        if (d.lastActivityAt == null || event.occurredAt().isAfter(d.lastActivityAt)) {
+            d.lastActivityAt = event.occurredAt();
+        }
         if (event.policy() != null) {
             d.policy = event.policy();
         }
@@ -82,8 +85,13 @@ public final class PairEvolution {
         } else if (event instanceof UserCallRecorded e) {
             d.userCalls.put(e.callId(), e.outcome());
             d.missesBecome(e.consecutiveMisses());
-        } else if (event instanceof RequestLimitsReset) {
-            d.countedRequests.clear();
+        } else if (event instanceof RequestLimitsReset e) {
+            // a reset reported late frees only the requests counted up to the instant the call connected
+            d.countedRequests.removeIf(t -> !t.isAfter(e.occurredAt()));
+        } else if (event instanceof PermissionRequestFailed e) {
+            RequestRecord known = d.requests.get(e.requestId());
+            RequestRecord failed = known != null ? known : RequestRecord.learned(e.requestId(), d.requests.size());
+            d.requests.put(e.requestId(), failed.withExpiry(e.occurredAt(), RequestExpiryReason.FAILED));
         } else if (event instanceof UnansweredCallsWarningRaised) {
             d.warning = true;
         }

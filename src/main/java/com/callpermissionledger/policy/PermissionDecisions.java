@@ -23,17 +23,23 @@ final class PermissionDecisions {
                 .filter(p -> p.isPermanent() && kind == PermissionKind.PERMANENT
                         && p.source() == GrantSource.BUSINESS_PROFILE)
                 .isPresent();
-        if (sameInForce) {
+        Instant expiresAt = TemporaryValidity.expiresAt(kind, policy, now);
+        if (sameInForce || sameFactAgain(s, c, now) || FactTime.outlasted(s, now, expiresAt)) {
             return new Decision.Unchanged();
         }
         return new Decision.Recorded(List.of(new PermissionGranted(c.pairId(), now, GrantSource.BUSINESS_PROFILE,
-                kind, TemporaryValidity.expiresAt(kind, policy, now), null, policy.name(),
-                RuleId.PROFILE_GRANT.id())));
+                kind, expiresAt, null, policy.name(), RuleId.PROFILE_GRANT.id())));
+    }
+
+    /** A dated profile grant is one fact: the same grant at the same instant, reported again, is a duplicate. */
+    private static boolean sameFactAgain(PairState s, GrantPermission c, Instant at) {
+        return c.occurredAt() != null && s.permission() != null
+                && s.permission().source() == GrantSource.BUSINESS_PROFILE && s.permission().grantedAt().equals(at);
     }
 
     /** R-PROFILE-REVOKE: revoking when nothing is held changes nothing. */
     static Decision revoke(PairState s, RevokePermission c, Policy policy, Instant now) {
-        if (s.permissionAt(now).isEmpty()) {
+        if (FactTime.heldAt(s, now).isEmpty()) {
             return new Decision.Unchanged();
         }
         return new Decision.Recorded(List.of(new PermissionRevoked(c.pairId(), now, RevocationSource.BUSINESS_PROFILE,

@@ -1,6 +1,7 @@
 package com.callpermissionledger.policy;
 
 import com.callpermissionledger.policy.command.MarkRequestDelivered;
+import com.callpermissionledger.policy.command.MarkRequestFailed;
 import com.callpermissionledger.policy.command.RecordReply;
 import com.callpermissionledger.policy.command.SendPermissionRequest;
 import com.callpermissionledger.policy.event.PairEvent;
@@ -8,6 +9,7 @@ import com.callpermissionledger.policy.event.PermissionGranted;
 import com.callpermissionledger.policy.event.PermissionReplyRecorded;
 import com.callpermissionledger.policy.event.PermissionReplyRefused;
 import com.callpermissionledger.policy.event.PermissionRequestDelivered;
+import com.callpermissionledger.policy.event.PermissionRequestFailed;
 import com.callpermissionledger.policy.event.PermissionRequestRefused;
 import com.callpermissionledger.policy.event.PermissionRequested;
 import com.callpermissionledger.policy.event.PermissionRevoked;
@@ -73,7 +75,7 @@ final class RequestDecisions {
         if (known != null && known.response() == c.response() && known.permanent() == c.permanent()) {
             return new Decision.Unchanged();
         }
-        if (known != null && known.expired()) {
+        if (known != null && known.expired() && !now.isBefore(known.expiredAt())) {
             Refusal refusal = new Refusal(RefusalCode.REQUEST_EXPIRED, RuleId.REQUEST_EXPIRY,
                     "Rule R-REQUEST-EXPIRY: request " + c.requestId() + " expired at " + known.expiredAt() + " ("
                             + known.expiryReason() + "); a reply to it grants nothing. Send a new permission request.",
@@ -89,13 +91,27 @@ final class RequestDecisions {
         if (c.response() == ReplyResponse.ACCEPT) {
             // R-REPLY-ACCEPT: the user's latest explicit word wins, so a temporary acceptance replaces a permanent one
             PermissionKind kind = TemporaryValidity.kindFor(c.permanent(), policy);
-            events.add(new PermissionGranted(c.pairId(), now, GrantSource.REQUEST, kind,
-                    TemporaryValidity.expiresAt(kind, policy, now), c.requestId(), policy.name(),
-                    RuleId.REPLY_ACCEPT.id()));
-        } else if (s.permissionAt(now).isPresent()) {
+            Instant expiresAt = TemporaryValidity.expiresAt(kind, policy, now);
+            if (!FactTime.outlasted(s, now, expiresAt)) {
+                events.add(new PermissionGranted(c.pairId(), now, GrantSource.REQUEST, kind, expiresAt,
+                        c.requestId(), policy.name(), RuleId.REPLY_ACCEPT.id()));
+                PlatformDecisions.expiryDivergence(c.pairId(), now, c.platformExpiresAt(), expiresAt, c.requestId(),
+                        policy).ifPresent(events::add);
+            }
+        } else if (FactTime.heldAt(s, now).isPresent()) {
             events.add(new PermissionRevoked(c.pairId(), now, RevocationSource.DECLINE, policy.name(),
                     RuleId.REPLY_DECLINE.id()));
         }
         return new Decision.Recorded(events);
+    }
+
+    /** A failed request can never be answered; reporting it again changes nothing. */
+    static Decision failed(PairState s, MarkRequestFailed c, Instant now) {
+        RequestRecord known = s.requests().get(c.requestId());
+        if (known != null && known.expiryReason() == RequestExpiryReason.FAILED) {
+            return new Decision.Unchanged();
+        }
+        return new Decision.Recorded(List.of(new PermissionRequestFailed(c.pairId(), now, c.requestId(),
+                known == null)));
     }
 }

@@ -7,5 +7,7 @@ public enum RevocationSource {
     /** The ledger revoked it after too many consecutive unanswered or rejected calls. */
     AUTOMATIC,
     /** The user declined a permission request while a permission was active. */
-    DECLINE
+    DECLINE,
+    /** The platform reported its own automatic revocation after unanswered calls (a webhook). */
+    PLATFORM
 }

@@ -43,7 +43,7 @@ public record AccessRule(String method, String path, String parameter, Set<Role>
             case QUERY -> businessParameter != null && businessParameter.size() == 1
                     && key.allowsBusiness(businessParameter.get(0));
             case BODY, OPEN -> true;
-            case LEDGER -> false;
+            case LEDGER, SIGNATURE -> false;
         };
         return inScope ? Verdict.ALLOWED : Verdict.BUSINESS_NOT_ALLOWED;
     }

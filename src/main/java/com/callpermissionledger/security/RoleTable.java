@@ -16,6 +16,8 @@ import static com.callpermissionledger.security.Role.UPSTREAM;
 public final class RoleTable {
 
     private static final String PAIR = "/api/v1/businesses/{business}/users/{user}";
+    /** The platform's webhook: its GET handshake is checked by the verify token, its deliveries by signature or key. */
+    public static final String WEBHOOK = "/api/v1/webhooks/whatsapp";
     private static final Set<Role> READERS = Set.of(UPSTREAM, DASHBOARD, AUDITOR, ADMIN);
     private static final Set<Role> WRITERS = Set.of(UPSTREAM, ADMIN);
     private static final Set<Role> VIEWERS = Set.of(DASHBOARD, AUDITOR, ADMIN);
@@ -31,6 +33,7 @@ public final class RoleTable {
             open("/swagger-ui.html"),
             open("/swagger-ui/**"),
             open("/favicon.ico"),
+            open(WEBHOOK),
 
             row("POST", PAIR + "/permission-requests", WRITERS, Scope.PATH),
             row("GET", PAIR + "/permission-requests/{requestId}", READERS, Scope.PATH),
@@ -59,6 +62,8 @@ public final class RoleTable {
             row("GET", "/api/v1/events", AUDIT, Scope.LEDGER),
             row("GET", "/api/v1/events/export", AUDIT, Scope.LEDGER),
             row("GET", "/api/v1/events/verify", AUDIT, Scope.LEDGER),
+
+            row("POST", WEBHOOK, WRITERS, Scope.SIGNATURE),
 
             row("GET", "/api/v1/admin/projections", ADMINS, Scope.LEDGER),
             row("POST", "/api/v1/admin/projections/{name}/rebuild", ADMINS, Scope.LEDGER),

@@ -14,5 +14,10 @@ public enum Scope {
     /** The body names the business; the handler checks it against the key before acting (erasure). */
     BODY,
     /** Reads or changes the whole ledger: a limited key is refused. */
-    LEDGER
+    LEDGER,
+    /**
+     * A platform delivery, which may span businesses: with an app secret configured its signature (checked
+     * by the handler) is its authentication and no key is needed; without one it needs an unlimited key.
+     */
+    SIGNATURE
 }

@@ -95,6 +95,7 @@ class PolicyInvariantsProperties {
                         case DECLINE -> "R-REPLY-DECLINE";
                         case AUTOMATIC -> "R-MISS-REVOKE";
                         case BUSINESS_PROFILE -> "R-PROFILE-REVOKE";
+                        case PLATFORM -> "R-PLATFORM-REVOKE";
                     });
                 }
                 if (e instanceof PermissionExpired) {

@@ -12,7 +12,8 @@ import java.time.Instant;
 public sealed interface PairEvent permits PermissionRequested, PermissionRequestRefused,
         PermissionRequestDelivered, PermissionReplyRecorded, PermissionReplyRefused, PermissionGranted,
         PermissionRevoked, PermissionExpired, PermissionRequestExpired, CallPlaced, CallRefused,
-        CallOutcomeRecorded, UserCallRecorded, RequestLimitsReset, UnansweredCallsWarningRaised {
+        CallOutcomeRecorded, UserCallRecorded, RequestLimitsReset, UnansweredCallsWarningRaised,
+        PermissionRequestFailed, PlatformDivergenceRecorded {
 
     PairId pairId();
 

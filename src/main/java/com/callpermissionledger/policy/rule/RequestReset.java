@@ -8,7 +8,10 @@ import com.callpermissionledger.policy.state.PairState;
 import java.time.Instant;
 import java.util.Optional;
 
-/** R-REQUEST-RESET: any connected call, business- or user-initiated, resets both request windows. */
+/**
+ * R-REQUEST-RESET: any connected call, business- or user-initiated, resets both request windows at the
+ * instant it connected ({@code now} is that instant, which for a late report lies in the past).
+ */
 public final class RequestReset {
 
     private RequestReset() {
@@ -16,7 +19,7 @@ public final class RequestReset {
 
     public static Optional<RequestLimitsReset> afterConnectedCall(PairId pair, PairState state, String callId,
                                                                   Instant now) {
-        if (state.countedRequests().isEmpty()) {
+        if (state.countedRequests().stream().allMatch(t -> t.isAfter(now))) {
             return Optional.empty();
         }
         return Optional.of(new RequestLimitsReset(pair, now, callId, RuleId.REQUEST_RESET.id()));

@@ -37,7 +37,8 @@ public final class UnansweredRun {
         if (misses >= policy.warnAfterMisses() && !state.warning()) {
             events.add(new UnansweredCallsWarningRaised(pair, now, misses, policy.name(), RuleId.MISS_WARNING.id()));
         }
-        if (misses >= policy.revokeAfterMisses() && state.permissionAt(now).isPresent()) {
+        if (misses >= policy.revokeAfterMisses()
+                && state.permissionAt(now).filter(p -> !p.grantedAt().isAfter(now)).isPresent()) {
             events.add(new PermissionRevoked(pair, now, RevocationSource.AUTOMATIC, policy.name(),
                     RuleId.MISS_REVOKE.id()));
         }

@@ -1,0 +1,135 @@
+package com.callpermissionledger.webhook;
+
+import com.callpermissionledger.policy.CallbackPermission;
+import com.callpermissionledger.policy.InvalidIdentifierException;
+import com.callpermissionledger.policy.PairId;
+import com.callpermissionledger.policy.command.PairCommand;
+import com.callpermissionledger.settings.BusinessSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Turns a delivery into ledger facts, item by item, in the order sent. Every item is tried: one that cannot
+ * be read or applied is recorded for auditors ({@link BadChanges}) and the others still count. Every fact
+ * is idempotent, so a redelivery (the platform retries for days) changes nothing.
+ */
+@Service
+public class WebhookIntake {
+
+    private final ObjectMapper json;
+    private final MessageChanges messages;
+    private final CallChanges calls;
+    private final FactSink sink;
+    private final BadChanges bad;
+    private final BusinessSettings settings;
+
+    WebhookIntake(MessageChanges messages, CallChanges calls, FactSink sink, BadChanges bad,
+                  BusinessSettings settings) {
+        this.json = WebhookJson.MAPPER;
+        this.messages = messages;
+        this.calls = calls;
+        this.sink = sink;
+        this.bad = bad;
+        this.settings = settings;
+    }
+
+    public WebhookReport receive(Envelope envelope) {
+        Tally tally = new Tally();
+        for (Envelope.Entry entry : envelope.entries()) {
+            for (Envelope.Change change : entry.all()) {
+                String field = change.field() == null ? "" : change.field();
+                try {
+                    switch (field) {
+                        case "messages" -> messages(read(change, MessagesValue.class), change.value(), tally);
+                        case "calls" -> calls(read(change, CallsValue.class), change.value(), tally);
+                        case "account_settings_update" -> settings(read(change, SettingsValue.class), tally);
+                        default -> tally.ignored++;
+                    }
+                } catch (BadChangeException | InvalidIdentifierException e) {
+                    bad.record(BadChanges.businessOf(change.value()), field, e.getMessage(), change.value(), tally);
+                }
+            }
+        }
+        return tally.report();
+    }
+
+    private void messages(MessagesValue value, JsonNode raw, Tally tally) {
+        String business = business(value.metadata());
+        each(business, "messages", value.messages(), raw.path("messages"), m -> messages.message(business, value, m),
+                tally);
+        each(business, "messages", value.statuses(), raw.path("statuses"),
+                s -> "call".equalsIgnoreCase(s.type()) ? calls.status(business, s) : messages.status(business, s),
+                tally);
+    }
+
+    private void calls(CallsValue value, JsonNode raw, Tally tally) {
+        String business = business(value.metadata());
+        each(business, "calls", value.statuses(), raw.path("statuses"), s -> calls.status(business, s), tally);
+        each(business, "calls", value.calls(), raw.path("calls"), c -> calls.event(business, value, c), tally);
+    }
+
+    private <T> void each(String business, String field, List<T> items, JsonNode raw, Function<T, PairCommand> fact,
+                          Tally tally) {
+        if (items == null) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                PairCommand command = fact.apply(items.get(i));
+                if (command == null) {
+                    tally.ignored++;
+                } else {
+                    sink.send(command, tally);
+                }
+            } catch (BadChangeException | InvalidIdentifierException e) {
+                bad.record(business, field, e.getMessage(), raw.path(i), tally);
+            }
+        }
+    }
+
+    private void settings(SettingsValue value, Tally tally) {
+        var number = value.phoneNumberSettings();
+        if (number == null || number.calling() == null || number.calling().callbackPermissionStatus() == null) {
+            tally.ignored++;
+            return;
+        }
+        PairId.requireValidBusiness(number.phoneNumberId());
+        CallbackPermission callback = switch (number.calling().callbackPermissionStatus().toUpperCase(Locale.ROOT)) {
+            case "ENABLED" -> CallbackPermission.ENABLED;
+            case "DISABLED", "NOT_SET" -> CallbackPermission.DISABLED;
+            default -> throw new BadChangeException("unknown callback_permission_status "
+                    + number.calling().callbackPermissionStatus());
+        };
+        boolean changed = settings.termsFor(number.phoneNumberId()).callbackPermission() != callback;
+        settings.change(number.phoneNumberId(), callback, null);
+        if (changed) {
+            tally.recorded++;
+        } else {
+            tally.unchanged++;
+        }
+    }
+
+    private static String business(MessagesValue.Metadata metadata) {
+        if (metadata == null || metadata.phoneNumberId() == null) {
+            throw new BadChangeException("value.metadata.phone_number_id is missing");
+        }
+        PairId.requireValidBusiness(metadata.phoneNumberId());
+        return metadata.phoneNumberId();
+    }
+
+    private <T> T read(Envelope.Change change, Class<T> type) {
+        if (change.value() == null || !change.value().isObject()) {
+            throw new BadChangeException("the change has no value object");
+        }
+        try {
+            return json.treeToValue(change.value(), type);
+        } catch (java.io.IOException e) {
+            throw new BadChangeException("the value does not have the documented shape: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getOriginalMessage() : e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package com.callpermissionledger.webhook;
+
+/**
+ * What one delivery did, item by item (a message, a status or a call event): {@code recorded} changed the
+ * ledger, {@code unchanged} repeated what it already held, {@code ignored} said nothing about call
+ * permissions, {@code rejected} could not be read or applied and was recorded for auditors.
+ */
+public record WebhookReport(int recorded, int unchanged, int ignored, int rejected) {
+}
