@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -77,6 +78,10 @@ class ContractCustomizer implements OpenApiCustomizer {
             // NDJSON: one HistoryEntry per line, and no line at all when nothing matches
             return new ApiResponse().description("One JSON event per line (as in the global stream), in stored order.")
                     .content(new Content().addMediaType("application/x-ndjson", new MediaType()));
+        }
+        if (contract.body() == String.class) {
+            return new ApiResponse().description("The challenge, as text.")
+                    .content(new Content().addMediaType("text/plain", new MediaType().schema(new StringSchema())));
         }
         Schema<?> schema = contract.body() != null ? resolve(contract.body(), components) : generated(operation);
         String description = contract.success() == 201 ? "Created" : contract.success() == 202 ? "Accepted" : "OK";

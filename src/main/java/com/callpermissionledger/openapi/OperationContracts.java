@@ -8,6 +8,8 @@ import com.callpermissionledger.api.RequestView;
 import com.callpermissionledger.audit.PairErasure;
 import com.callpermissionledger.audit.Projections;
 import com.callpermissionledger.openapi.OperationContract.Kind;
+import com.callpermissionledger.security.RoleTable;
+import com.callpermissionledger.webhook.WebhookReport;
 
 import java.util.List;
 import java.util.Map;
@@ -35,10 +37,10 @@ final class OperationContracts {
                     "Read a permission request", 200, RequestView.class, Kind.NO_BODY, UNKNOWN_REQUEST),
             op("POST", PAIR + "/permission-requests/{requestId}/delivered", "markRequestDelivered", UPSTREAM,
                     "Record that a permission request was delivered", 200, RequestView.class, Kind.COMMAND,
-                    UNKNOWN_REQUEST),
+                    UNKNOWN_REQUEST, FACT_IN_FUTURE),
             op("POST", PAIR + "/permission-requests/{requestId}/reply", "recordReply", UPSTREAM,
                     "Record the user's reply to a permission request", 200, RequestView.class, Kind.COMMAND,
-                    REQUEST_EXPIRED, UNKNOWN_REQUEST, IDEMPOTENCY_CONFLICT),
+                    REQUEST_EXPIRED, UNKNOWN_REQUEST, IDEMPOTENCY_CONFLICT, FACT_IN_FUTURE),
             op("POST", PAIR + "/permission/grant", "grantPermission", UPSTREAM,
                     "Record a permission granted from the business profile", 200, LedgerView.class, Kind.COMMAND),
             op("POST", PAIR + "/permission/revoke", "revokePermission", UPSTREAM,
@@ -50,10 +52,16 @@ final class OperationContracts {
                     UNKNOWN_CALL),
             op("POST", PAIR + "/calls/{callId}/outcome", "recordCallOutcome", UPSTREAM,
                     "Record how a placed call ended", 200, CallView.class, Kind.COMMAND,
-                    UNKNOWN_CALL, OUTCOME_ALREADY_RECORDED),
+                    UNKNOWN_CALL, OUTCOME_ALREADY_RECORDED, FACT_IN_FUTURE),
             op("POST", PAIR + "/user-calls", "recordUserCall", UPSTREAM,
                     "Record a call from the user to the business", 200, LedgerView.class, Kind.COMMAND,
-                    IDEMPOTENCY_CONFLICT),
+                    IDEMPOTENCY_CONFLICT, FACT_IN_FUTURE),
+            op("POST", RoleTable.WEBHOOK, "receiveWebhook", UPSTREAM,
+                    "Take a WhatsApp Cloud API webhook delivery as sent", 200, WebhookReport.class, Kind.COMMAND,
+                    MALFORMED_WEBHOOK, BAD_SIGNATURE),
+            op("GET", RoleTable.WEBHOOK, "verifyWebhook", UPSTREAM,
+                    "Answer the platform's webhook verification handshake", 200, String.class, Kind.NO_BODY,
+                    WEBHOOK_NOT_VERIFIED),
             op("GET", PAIR + "/call-permission", "getCallPermission", UPSTREAM,
                     "May I call? The platform's answer shape, now or (with at) at a past instant", 200, null, Kind.NO_BODY),
             op("GET", SETTINGS, "getSettings", UPSTREAM, "Read a business number's callback setting and policy",

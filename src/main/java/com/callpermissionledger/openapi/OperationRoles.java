@@ -3,12 +3,14 @@ package com.callpermissionledger.openapi;
 import com.callpermissionledger.security.AccessRule;
 import com.callpermissionledger.security.Role;
 import com.callpermissionledger.security.RoleTable;
+import com.callpermissionledger.security.Scope;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -48,9 +50,14 @@ class OperationRoles implements OpenApiCustomizer {
     }
 
     private static void describe(Operation operation, AccessRule row, List<AccessRule> narrowed) {
-        String sentence = "Roles: " + names(row) + "."
+        if (row.open()) {
+            operation.setSecurity(new ArrayList<>());
+        }
+        String sentence = (row.open() ? "Open: no API key." : "Roles: " + names(row) + ".")
                 + narrowed.stream().map(r -> " With `" + r.parameter() + "`: " + names(r) + ".")
-                .collect(Collectors.joining());
+                .collect(Collectors.joining())
+                + (row.scope() == Scope.SIGNATURE ? " With `ledger.webhooks.app-secret` set, no key: the "
+                + "`X-Hub-Signature-256` signature authenticates the delivery." : "");
         operation.addExtension("x-roles", sorted(row).stream().map(Role::name).toList());
         operation.description(operation.getDescription() == null ? sentence
                 : operation.getDescription() + "\n\n" + sentence);
