@@ -275,7 +275,8 @@ class RoleTableApiTest extends HttpApiSupport {
 
     @Test
     void everyKeyOnEveryEndpointGetsWhatTheRoleTableSays() {
-        List<String> failures = sendAll(probes(), 4);
+        // allowed reads run real queries (the whole-ledger dashboard summary among them): few at a time
+        List<String> failures = sendAll(probes(), 2);
         assertThat(failures).as("answers that differ from the role table").isEmpty();
     }
 
@@ -327,7 +328,7 @@ class RoleTableApiTest extends HttpApiSupport {
 
     private HttpRequest request(Probe probe) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + probe.path()))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(120))
                 .method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(probe.body(), StandardCharsets.UTF_8));
         if (probe.body() != null) {
