@@ -322,4 +322,30 @@ class PairAggregateExpiryTest extends PairAggregateTestSupport {
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(unchanged());
     }
+
+    /**
+     * A duplicate at the instant a request expires records nothing, so the expiry is not recorded yet; the
+     * state any answer is read from (the recorded state with the due expiries applied) already shows it,
+     * dated and explained exactly as the sweeper will record it.
+     */
+    @Test
+    void rRequestExpiry_aDuplicateAtTheDueInstantRecordsNothingYetTheAnswerStateShowsTheExpiry() {
+        Instant sentAt = ago(WEEK);
+
+        fixture.given(new PermissionRequested(PAIR, sentAt, "wamid.r1", Channel.TEMPLATE, sentAt.plus(WEEK), V1))
+                .when(new SendPermissionRequest(PAIR, "wamid.r1", Channel.TEMPLATE))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(unchanged())
+                .expectResultMessagePayloadMatching(outcome(o -> {
+                    assertThat(o.state().requests().get("wamid.r1").expiredAt()).as("not recorded").isNull();
+                    var answered = com.callpermissionledger.policy.PairDecider.stateAt(PAIR, o.state(), NOW)
+                            .requests().get("wamid.r1");
+                    assertThat(answered.expiredAt()).isEqualTo(NOW);
+                    assertThat(answered.expiryReason()).isEqualTo(RequestExpiryReason.NO_RESPONSE);
+                }));
+        fixture.given(new PermissionRequested(PAIR, sentAt, "wamid.r1", Channel.TEMPLATE, sentAt.plus(WEEK), V1))
+                .when(new ExpireDue(PAIR))
+                .expectEvents(new PermissionRequestExpired(PAIR, NOW, "wamid.r1", RequestExpiryReason.NO_RESPONSE,
+                        "R-REQUEST-EXPIRY"));
+    }
 }
