@@ -12,6 +12,7 @@ import static com.callpermissionledger.openapi.ProblemCode.INVALID_REQUEST;
 import static com.callpermissionledger.openapi.ProblemCode.LEDGER_BUSY;
 import static com.callpermissionledger.openapi.ProblemCode.PAYLOAD_TOO_LARGE;
 import static com.callpermissionledger.openapi.ProblemCode.RATE_LIMITED;
+import static com.callpermissionledger.openapi.ProblemCode.REQUEST_REJECTED;
 import static com.callpermissionledger.openapi.ProblemCode.UNAUTHENTICATED;
 import static com.callpermissionledger.openapi.ProblemCode.UNSUPPORTED_MEDIA_TYPE;
 
@@ -32,7 +33,7 @@ record OperationContract(String method, String path, String operationId, String 
 
     /** Every problem code this operation can answer, in status order. */
     Set<ProblemCode> allProblems() {
-        List<ProblemCode> all = new ArrayList<>(List.of(INVALID_REQUEST, UNAUTHENTICATED, FORBIDDEN,
+        List<ProblemCode> all = new ArrayList<>(List.of(INVALID_REQUEST, REQUEST_REJECTED, UNAUTHENTICATED, FORBIDDEN,
                 BUSINESS_NOT_ALLOWED, RATE_LIMITED));
         if (path.contains("{")) {
             all.add(INVALID_IDENTIFIER);

@@ -8,6 +8,7 @@ package com.callpermissionledger.openapi;
 public enum ProblemCode {
     INVALID_REQUEST(400, "Invalid request", "The body is not valid JSON for this request. Nothing was recorded."),
     INVALID_IDENTIFIER(400, "Invalid identifier", "The callId is not valid: 1-128 characters of A-Z a-z 0-9 . _ - : = +. Nothing was recorded."),
+    REQUEST_REJECTED(400, "Request refused", "The request's path or headers are not allowed (encoded slashes, dot segments, semicolons or control characters). Nothing was recorded."),
     MALFORMED_WEBHOOK(400, "Not a webhook", "The body must be the platform's JSON envelope with object whatsapp_business_account; nothing was recorded."),
     BAD_SIGNATURE(401, "Signature mismatch", "X-Hub-Signature-256 must be sha256= and the HMAC-SHA256 of the raw body under the app secret; nothing was recorded."),
     UNAUTHENTICATED(401, "API key required", "Send a valid API key in the X-Api-Key header."),

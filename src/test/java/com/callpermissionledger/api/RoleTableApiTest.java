@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RoleTableApiTest extends HttpApiSupport {
 
-    enum Scope { OPEN, PATH, QUERY, BODY, LEDGER }
+    enum Scope { OPEN, PATH, QUERY, BODY, LEDGER, SIGNATURE }
 
     record Key(String secret, Role role, Set<String> businesses) {
         boolean known() {
@@ -109,6 +109,9 @@ class RoleTableApiTest extends HttpApiSupport {
             e("POST", "/api/v1/admin/projections/{name}/rebuild", null, null, ADMINS, Scope.LEDGER),
             e("POST", "/api/v1/admin/clock", null, "{\"advance\":\"PT0S\"}", ADMINS, Scope.LEDGER),
             e("POST", "/api/v1/admin/erasures", "business={business}", "{\"business\":\"{business}\",\"user\":\"{user}\"}", ADMINS, Scope.BODY),
+            // the test profile configures no app secret, so a delivery needs an unlimited key (a batch spans businesses)
+            e("POST", "/api/v1/webhooks/whatsapp", null, "{\"object\":\"whatsapp_business_account\",\"entry\":[]}", WRITE, Scope.SIGNATURE),
+            e("GET", "/api/v1/webhooks/whatsapp", "hub.mode=subscribe&hub.verify_token=x&hub.challenge=c1", null, Set.of(), Scope.OPEN),
             new Endpoint("GET", "/actuator/metrics", null, null, ADMINS, Scope.LEDGER, true),
             e("GET", "/actuator/health", null, null, Set.of(), Scope.OPEN),
             e("GET", "/dashboard", null, null, Set.of(), Scope.OPEN),
@@ -154,7 +157,7 @@ class RoleTableApiTest extends HttpApiSupport {
         }
         boolean inScope = switch (endpoint.scope()) {
             case PATH, BODY, QUERY -> business != null && key.businesses().contains(business);
-            case LEDGER -> false;
+            case LEDGER, SIGNATURE -> false;
             case OPEN -> true;
         };
         return inScope ? Expected.ALLOWED : new Expected(403, "BUSINESS_NOT_ALLOWED");
@@ -167,7 +170,7 @@ class RoleTableApiTest extends HttpApiSupport {
             List<String> businesses = switch (endpoint.scope()) {
                 case PATH, BODY -> List.of(IN, OUT);
                 case QUERY -> new ArrayList<>(java.util.Arrays.asList(IN, OUT, null));
-                case LEDGER -> List.of(IN);
+                case LEDGER, SIGNATURE -> List.of(IN);
                 case OPEN -> java.util.Collections.singletonList(null);
             };
             for (String business : businesses) {
