@@ -49,7 +49,8 @@ public class PairLedger {
         }
         this.budget = budget;
         this.attempts = DistributionSummary.builder("ledger.command.attempts")
-                .description("attempts a pair command needed before it was decided").register(meters);
+                .description("attempts a pair command needed before it was decided")
+                .serviceLevelObjectives(1, 2, 3, 5, 10, 20, 50).register(meters);
     }
 
     /** A conflict may arrive wrapped (by the command bus or the transaction manager). */
