@@ -79,7 +79,7 @@ public class PairLedger {
                 }
                 lastConflict = failure;
             }
-            long pause = ThreadLocalRandom.current().nextLong(1, Math.min(MAX_PAUSE_MILLIS, 2L << attempt) + 1);
+            long pause = ThreadLocalRandom.current().nextLong(1, Math.min(MAX_PAUSE_MILLIS, 2L << Math.min(attempt, 5)) + 1);
             if (System.nanoTime() + pause * 1_000_000 >= deadline) {
                 attempts.record(attempt);
                 throw new LedgerBusyException(Duration.ofSeconds(1), lastConflict);
