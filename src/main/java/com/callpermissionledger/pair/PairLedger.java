@@ -49,7 +49,8 @@ public class PairLedger {
         }
         this.budget = budget;
         this.attempts = DistributionSummary.builder("ledger.command.attempts")
-                .description("attempts a pair command needed before it was decided").register(meters);
+                .description("attempts a pair command needed before it was decided")
+                .serviceLevelObjectives(1, 2, 3, 5, 10, 20, 50).register(meters);
     }
 
     /** A conflict may arrive wrapped (by the command bus or the transaction manager). */
@@ -78,7 +79,7 @@ public class PairLedger {
                 }
                 lastConflict = failure;
             }
-            long pause = ThreadLocalRandom.current().nextLong(1, Math.min(MAX_PAUSE_MILLIS, 2L << attempt) + 1);
+            long pause = ThreadLocalRandom.current().nextLong(1, Math.min(MAX_PAUSE_MILLIS, 2L << Math.min(attempt, 5)) + 1);
             if (System.nanoTime() + pause * 1_000_000 >= deadline) {
                 attempts.record(attempt);
                 throw new LedgerBusyException(Duration.ofSeconds(1), lastConflict);
