@@ -16,7 +16,7 @@ public class LedgerApplication {
     /** Starts the service; {@code audit <command>} runs an auditor's command instead (docs/audit.md). */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("audit")) {
-            AuditCommandLine.main(Arrays.copyOfRange(args, 1, args.length));
+            AuditCommandLine.main(LedgerApplication.class, Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         SpringApplication.run(LedgerApplication.class, args);

@@ -1,6 +1,5 @@
 package com.callpermissionledger.cli;
 
-import com.callpermissionledger.LedgerApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,12 +27,13 @@ public final class AuditCommandLine {
     private AuditCommandLine() {
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+    /** {@code application}: the application class to start without its web server (the root package's). */
+    public static void main(Class<?> application, String[] args) {
+        System.exit(run(application, args, System.out, System.err));
     }
 
     /** Runs one audit command; answers the process exit code (0 fine, 1 chain broken, 2 usage). */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || !AuditCommands.NAMES.contains(args[0])) {
             err.print(USAGE);
             return 2;
@@ -41,7 +41,7 @@ public final class AuditCommandLine {
         List<String> springArgs = new ArrayList<>(List.of("--spring.main.banner-mode=off",
                 "--logging.level.root=ERROR", "--spring.flyway.enabled=false"));
         Arrays.stream(args).filter(a -> a.startsWith("--spring.") || a.startsWith("--ledger.")).forEach(springArgs::add);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE).profiles("audit").logStartupInfo(false)
                 .run(springArgs.toArray(String[]::new))) {
             return context.getBean(AuditCommands.class).execute(args[0], AuditOptions.parse(args), out);

@@ -6,6 +6,8 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +36,19 @@ public class H2Compaction {
         this.properties = properties;
     }
 
+    /** Set once the context starts closing: the database is about to close, and compacting then disturbs it. */
+    private volatile boolean closing;
+
+    @EventListener(ContextClosedEvent.class)
+    public void stop() {
+        closing = true;
+    }
+
     @Scheduled(fixedDelayString = "${ledger.h2.compaction-interval:PT5S}")
-    public void compact() {
+    public synchronized void compact() {
+        if (closing) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
             MVStore store = storeOf(connection);
             if (store != null && !store.isClosed()) {

@@ -10,6 +10,7 @@ import static com.callpermissionledger.openapi.ProblemCode.FORBIDDEN;
 import static com.callpermissionledger.openapi.ProblemCode.INVALID_IDENTIFIER;
 import static com.callpermissionledger.openapi.ProblemCode.INVALID_REQUEST;
 import static com.callpermissionledger.openapi.ProblemCode.LEDGER_BUSY;
+import static com.callpermissionledger.openapi.ProblemCode.NOT_FOUND;
 import static com.callpermissionledger.openapi.ProblemCode.PAYLOAD_TOO_LARGE;
 import static com.callpermissionledger.openapi.ProblemCode.RATE_LIMITED;
 import static com.callpermissionledger.openapi.ProblemCode.REQUEST_REJECTED;
@@ -33,8 +34,9 @@ record OperationContract(String method, String path, String operationId, String 
 
     /** Every problem code this operation can answer, in status order. */
     Set<ProblemCode> allProblems() {
+        // NOT_FOUND: the same path with a trailing slash (or any other spelling no route has) reaches no handler
         List<ProblemCode> all = new ArrayList<>(List.of(INVALID_REQUEST, REQUEST_REJECTED, UNAUTHENTICATED, FORBIDDEN,
-                BUSINESS_NOT_ALLOWED, RATE_LIMITED));
+                BUSINESS_NOT_ALLOWED, NOT_FOUND, RATE_LIMITED));
         if (path.contains("{")) {
             all.add(INVALID_IDENTIFIER);
         }

@@ -319,6 +319,13 @@ class RoleTableApiTest extends HttpApiSupport {
                     .whenComplete((answer, error) -> {
                         slots.release();
                         String failure = error != null ? "no answer (" + error + ")" : check(probe, answer);
+                        if (failure == null) {
+                            try {
+                                com.callpermissionledger.openapi.ApiContract.documented(port, answer);
+                            } catch (AssertionError undocumented) {
+                                failure = undocumented.getMessage();
+                            }
+                        }
                         if (failure != null && failures.size() < 50) {
                             failures.add(probe + " -> " + failure);
                         }

@@ -78,7 +78,8 @@ class SecurityApiTest {
         if (key != null) {
             request.header("X-Api-Key", key);
         }
-        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = com.callpermissionledger.openapi.ApiContract.documented(port,
+                HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(expected);
         if (expected == 401 || expected == 403) {

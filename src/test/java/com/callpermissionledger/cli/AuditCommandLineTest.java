@@ -84,7 +84,7 @@ class AuditCommandLineTest {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = AuditCommandLine.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = AuditCommandLine.run(LedgerApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

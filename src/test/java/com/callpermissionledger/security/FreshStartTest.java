@@ -27,7 +27,7 @@ class FreshStartTest {
     void withoutConfiguredKeysCommandsNeedTheGeneratedKey(@TempDir Path dir) throws Exception {
         Path keyFile = dir.resolve("data").resolve("generated-admin-key.sha256");
         String[] args = {"--server.port=0", "--logging.level.root=WARN",
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").resolve("ledger") + ";WRITE_DELAY=0",
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").resolve("ledger") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=4",
                 "--ledger.security.generated-key-file=" + keyFile};
         try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class).run(args)) {
             int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
