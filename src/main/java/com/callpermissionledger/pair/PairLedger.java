@@ -64,14 +64,23 @@ public class PairLedger {
     }
 
     public PairOutcome handle(PairCommand command) {
+        return send(command.pairId().value(), command);
+    }
+
+    /**
+     * Sends a command of another stream (a business's settings, the policy register, a webhook change log)
+     * the same way: alone on its stream, within the budget, else {@link LedgerBusyException}. {@code stream}
+     * is the aggregate id the command targets.
+     */
+    public <R> R send(String stream, Object command) {
         long deadline = System.nanoTime() + budget.toNanos();
         RuntimeException lastConflict = null;
         for (int attempt = 1; ; attempt++) {
             try {
-                PairOutcome outcome = attempt(command, deadline);
-                if (outcome != null) {
+                Attempt<R> decided = attempt(stream, command, deadline);
+                if (decided != null) {
                     attempts.record(attempt);
-                    return outcome;
+                    return decided.result();
                 }
             } catch (RuntimeException failure) {
                 if (!isWriteConflict(failure)) {
@@ -88,11 +97,15 @@ public class PairLedger {
         }
     }
 
-    /** One attempt; null when this node's lock of the pair was not free before the deadline. */
-    private PairOutcome attempt(PairCommand command, long deadline) {
+    /** A decided attempt; its result may itself be null (a command handler returning nothing). */
+    private record Attempt<R>(R result) {
+    }
+
+    /** One attempt; null when this node's lock of the stream was not free before the deadline. */
+    private <R> Attempt<R> attempt(String stream, Object command, long deadline) {
         ReentrantLock local;
         try {
-            local = locks.local(command.pairId(), deadline - System.nanoTime());
+            local = locks.local(stream, deadline - System.nanoTime());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the pair", e);
@@ -102,9 +115,9 @@ public class PairLedger {
         }
         try {
             return transaction.execute(status -> {
-                locks.inTransaction(command.pairId(), (deadline - System.nanoTime()) / 1_000_000);
-                return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(CommandOrigin.current()));
+                locks.inTransaction(stream, (deadline - System.nanoTime()) / 1_000_000);
+                return new Attempt<R>(commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(CommandOrigin.current())));
             });
         } finally {
             local.unlock();

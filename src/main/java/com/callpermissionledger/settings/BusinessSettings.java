@@ -4,9 +4,7 @@ import com.callpermissionledger.policy.BusinessTerms;
 import com.callpermissionledger.policy.BusinessTermsSource;
 import com.callpermissionledger.policy.CallbackPermission;
 import com.callpermissionledger.policy.PairId;
-import com.callpermissionledger.pair.CommandOrigin;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import com.callpermissionledger.pair.PairLedger;
 import org.springframework.stereotype.Service;
 
 /** Reads and changes business settings; the source of the terms every decision is made under. */
@@ -15,12 +13,12 @@ public class BusinessSettings implements BusinessTermsSource {
 
     private final BusinessSettingsRows rows;
     private final PolicyBook policies;
-    private final CommandGateway commandGateway;
+    private final PairLedger ledger;
 
-    public BusinessSettings(BusinessSettingsRows rows, PolicyBook policies, CommandGateway commandGateway) {
+    public BusinessSettings(BusinessSettingsRows rows, PolicyBook policies, PairLedger ledger) {
         this.rows = rows;
         this.policies = policies;
-        this.commandGateway = commandGateway;
+        this.ledger = ledger;
     }
 
     @Override
@@ -36,8 +34,8 @@ public class BusinessSettings implements BusinessTermsSource {
         if (policy != null) {
             policies.use(policies.choosable(policy), false);
         }
-        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
-                new ChangeBusinessSettings(business, callback, policy)).andMetaData(CommandOrigin.current()));
+        ChangeBusinessSettings change = new ChangeBusinessSettings(business, callback, policy);
+        ledger.send(change.settingsId(), change);
         return termsFor(business);
     }
 }

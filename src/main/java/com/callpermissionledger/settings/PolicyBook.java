@@ -1,13 +1,10 @@
 package com.callpermissionledger.settings;
 
 import com.callpermissionledger.config.LedgerProperties;
-import com.callpermissionledger.pair.CommandOrigin;
+import com.callpermissionledger.pair.PairLedger;
 import com.callpermissionledger.policy.Policy;
 import com.callpermissionledger.policy.PolicyCatalog;
 import com.callpermissionledger.policy.UnknownPolicyException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
@@ -26,14 +23,14 @@ public class PolicyBook {
     private final Map<String, Policy> configured = new LinkedHashMap<>();
     private final String defaultName;
     private final RecordedPolicies recorded;
-    private final CommandGateway commandGateway;
+    private final PairLedger ledger;
 
-    public PolicyBook(LedgerProperties properties, RecordedPolicies recorded, CommandGateway commandGateway) {
+    public PolicyBook(LedgerProperties properties, RecordedPolicies recorded, PairLedger ledger) {
         PolicyCatalog.ALL.forEach(p -> configured.put(p.name(), p));
         properties.getPolicies().forEach((name, definition) -> configured.put(name, definition.toPolicy(name)));
         this.defaultName = properties.getPolicy().getDefault();
         this.recorded = recorded;
-        this.commandGateway = commandGateway;
+        this.ledger = ledger;
     }
 
     public Policy defaultPolicy() {
@@ -63,29 +60,10 @@ public class PolicyBook {
 
     /**
      * Records that {@code policy} is used ({@link PolicyRegister}): its numbers the first time, and the default
-     * when it changes. Two nodes starting at once may both write the register's first event; the loser is
-     * decided again.
+     * when it changes. Two nodes starting at once both send it; the register's lock decides them one after
+     * the other, so the second finds the numbers recorded.
      */
     public void use(Policy policy, boolean asDefault) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(new UsePolicy(policy, asDefault))
-                        .andMetaData(CommandOrigin.current()));
-                return;
-            } catch (RuntimeException failure) {
-                if (attempt == 5 || !isWriteConflict(failure)) {
-                    throw failure;
-                }
-            }
-        }
-    }
-
-    private static boolean isWriteConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
+        ledger.send(PolicyRegister.ID, new UsePolicy(policy, asDefault));
     }
 }

@@ -1,10 +1,8 @@
 package com.callpermissionledger.webhook;
 
-import com.callpermissionledger.pair.CommandOrigin;
+import com.callpermissionledger.pair.PairLedger;
 import com.callpermissionledger.policy.PairId;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -20,19 +18,18 @@ class BadChanges {
     /** Enough of a change for an auditor to recognise it; a whole 1 MB batch is not copied into the history. */
     static final int MAX_CHARS = 4096;
 
-    private final CommandGateway commands;
+    private final PairLedger ledger;
 
-    BadChanges(CommandGateway commands) {
-        this.commands = commands;
+    BadChanges(PairLedger ledger) {
+        this.ledger = ledger;
     }
 
     void record(String business, String field, String reason, JsonNode change, Tally tally) {
         String text = change == null ? "null" : change.toString();
         String stored = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) + "…" : text;
         String stream = WebhookChangeLog.idOf(business);
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordBadChange(stream, business, field,
-                reason == null ? "unreadable" : reason, stored, digest(field + "\n" + text)))
-                .andMetaData(CommandOrigin.current()));
+        ledger.send(stream, new RecordBadChange(stream, business, field,
+                reason == null ? "unreadable" : reason, stored, digest(field + "\n" + text)));
         tally.rejected++;
     }
 
