@@ -51,6 +51,7 @@ public final class RoleTable {
             row("GET", PAIR + "/events/verify", AUDIT, Scope.PATH),
             row("GET", "/api/v1/businesses/{business}/settings", READERS, Scope.PATH),
             row("PUT", "/api/v1/businesses/{business}/settings", ADMINS, Scope.PATH),
+            row("GET", "/api/v1/businesses/{business}/rules", READERS, Scope.PATH),
 
             row("GET", "/api/v1/dashboard/pairs", VIEWERS, Scope.QUERY),
             row("GET", "/api/v1/dashboard/requests", VIEWERS, Scope.QUERY),

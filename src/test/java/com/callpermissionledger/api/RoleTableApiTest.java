@@ -95,6 +95,7 @@ class RoleTableApiTest extends HttpApiSupport {
             e("GET", PAIR + "/events/verify", null, null, AUDIT, Scope.PATH),
             e("GET", "/api/v1/businesses/{business}/settings", null, null, READ, Scope.PATH),
             e("PUT", "/api/v1/businesses/{business}/settings", null, "{\"callbackPermission\":\"ENABLED\"}", ADMINS, Scope.PATH),
+            e("GET", "/api/v1/businesses/{business}/rules", null, null, READ, Scope.PATH),
             e("GET", "/api/v1/dashboard/pairs", "business={business}", null, VIEW, Scope.QUERY),
             e("GET", "/api/v1/dashboard/requests", "business={business}", null, VIEW, Scope.QUERY),
             e("GET", "/api/v1/dashboard/calls", "business={business}", null, VIEW, Scope.QUERY),

@@ -1,5 +1,6 @@
 package com.callpermissionledger.dashboard.browser;
 
+import com.callpermissionledger.policy.RuleId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,12 @@ class DashboardBrowserTest {
         awaitText(testId("pairs-range"), "1–16 of 16");
         awaitText(testId("pair-state-" + SALES + "-447911204455"), "REVOKED");
         await(d -> d.findElement(testId("pair-warning-" + SALES + "-5511987650101")));
+        // rule wording and policy numbers come from the ledger (GET .../rules), the page keeps no copy
+        await(d -> d.findElement(testId("pair-warning-" + SALES + "-5511987650101")).getAttribute("title")
+                .contains("2 or more business calls in a row unanswered or rejected; at 4 the permission is revoked")
+                ? Boolean.TRUE : null);
+        await(d -> d.findElement(testId("call-row-wacid.c-5002")).getText().contains(RuleId.CALL_CAP.words())
+                ? Boolean.TRUE : null);
         awaitText(testId("call-outcome-wacid.c-5002"), "refused");
         Thread.sleep(2500);
         screenshot("dashboard-1280.png", 1280, true);
