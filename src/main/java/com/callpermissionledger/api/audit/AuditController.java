@@ -1,5 +1,7 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.audit;
 
+import com.callpermissionledger.api.AuditParameters;
+import com.callpermissionledger.api.QueryFilters;
 import com.callpermissionledger.audit.AuditTrail;
 import com.callpermissionledger.audit.ChainVerdict;
 import com.callpermissionledger.audit.EventExport;

@@ -1,5 +1,7 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.dashboard;
 
+import com.callpermissionledger.api.QueryFilters;
+import com.callpermissionledger.api.problem.Problems;
 import com.callpermissionledger.dashboard.ActivityQueries;
 import com.callpermissionledger.dashboard.BusinessSummary;
 import com.callpermissionledger.dashboard.CallItem;

@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.dashboard;
 
 import com.callpermissionledger.time.SimulatedClock;
 import org.springframework.http.MediaType;

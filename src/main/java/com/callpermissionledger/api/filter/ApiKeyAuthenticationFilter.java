@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.filter;
 
 import com.callpermissionledger.security.ApiKeyAuthentication;
 import jakarta.servlet.FilterChain;

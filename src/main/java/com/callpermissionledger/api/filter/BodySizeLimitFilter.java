@@ -1,5 +1,8 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.filter;
 
+import com.callpermissionledger.api.problem.BodyTooLargeException;
+import com.callpermissionledger.api.problem.ProblemAdvice;
+import com.callpermissionledger.api.problem.Problems;
 import com.callpermissionledger.security.RoleTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -9,11 +12,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -24,18 +24,17 @@ import java.io.IOException;
  * text, none given) is 415 without a byte of it read; a JSON body is counted as it streams, chunked or not,
  * and refused at the 16 KiB + 1st byte. So no body type is ever read past 16 KiB by the ledger. The
  * platform's webhook deliveries batch many changes, so that one path allows 4 MiB; it is matched on the raw
- * URI, so another spelling of it only gets the smaller limit.
+ * URI, so another spelling of it only gets the smaller limit. Its place, first of all: {@link FilterOrder}.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class BodySizeLimit extends OncePerRequestFilter {
+final class BodySizeLimitFilter extends OncePerRequestFilter {
 
+    /** Every body's limit but the webhook's; a 413 answer names this one on every path, the webhook's too. */
     static final int MAX_BYTES = 16 * 1024;
     static final int WEBHOOK_MAX_BYTES = 4 * 1024 * 1024;
 
     private final ObjectMapper objectMapper;
 
-    public BodySizeLimit(ObjectMapper objectMapper) {
+    BodySizeLimitFilter(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
     }
 
@@ -45,7 +44,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         long max = request.getRequestURI().equals(RoleTable.WEBHOOK) ? WEBHOOK_MAX_BYTES : MAX_BYTES;
         if (length > max) {
-            Problems.write(response, BodyTooLargeException.problem().getBody(), objectMapper);
+            Problems.write(response, new BodyTooLargeException(MAX_BYTES).problem().getBody(), objectMapper);
             return;
         }
         boolean body = length > 0 || request.getHeader("Transfer-Encoding") != null;
@@ -89,7 +88,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
                 public int read() throws IOException {
                     int b = in.read();
                     if (b >= 0 && ++read > max) {
-                        throw new BodyTooLargeException();
+                        throw new BodyTooLargeException(MAX_BYTES);
                     }
                     return b;
                 }
@@ -98,7 +97,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
                     if (n > 0 && (read += n) > max) {
-                        throw new BodyTooLargeException();
+                        throw new BodyTooLargeException(MAX_BYTES);
                     }
                     return n;
                 }

@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.filter;
 
 import com.callpermissionledger.pair.CommandOrigin;
 import com.callpermissionledger.security.ApiKey;
@@ -7,8 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -17,11 +15,12 @@ import java.util.regex.Pattern;
 /**
  * Records who sent a request: the name of the API key Spring Security authenticated it with (read from the
  * security context, which the security filter chain has set before this filter runs) as the client, and the
- * caller's {@code X-Correlation-Id} when well-formed.
+ * caller's {@code X-Correlation-Id} when well-formed. Order matters here: {@link CurrentKey} reads the
+ * authentication {@link ApiKeyAuthenticationFilter} put in the security context, so this filter must run
+ * after the security chain (inside its call, before the context is cleared), or every command would be
+ * recorded as {@code anonymous}. {@link FilterOrder} places it so.
  */
-@Component
-@Order(4)
-public class OriginFilter extends OncePerRequestFilter {
+final class OriginFilter extends OncePerRequestFilter {
 
     static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");

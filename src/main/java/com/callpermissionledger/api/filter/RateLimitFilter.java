@@ -1,5 +1,6 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.filter;
 
+import com.callpermissionledger.api.problem.Problems;
 import com.callpermissionledger.security.ApiKey;
 import com.callpermissionledger.security.CurrentKey;
 import com.callpermissionledger.security.RateLimiter;

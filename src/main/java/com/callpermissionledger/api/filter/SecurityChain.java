@@ -1,5 +1,7 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.filter;
 
+import com.callpermissionledger.api.problem.KeyRefusal;
+import com.callpermissionledger.api.problem.SecurityProblems;
 import com.callpermissionledger.security.AccessRule;
 import com.callpermissionledger.security.ApiKey;
 import com.callpermissionledger.security.ApiKeyAuthentication;
@@ -22,9 +24,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -42,6 +42,7 @@ import java.util.function.Supplier;
  * path patterns matched exactly as Spring MVC routes (each segment decoded, so {@code setting%73} is
  * {@code settings}), a deny for anything the table does not list, then the rate limit. Spring Security's
  * strict firewall stays on in front of it all; its refusals are problem+json too ({@link SecurityProblems}).
+ * Where the key filter and the rate limit sit in it: {@link FilterOrder}.
  */
 @Configuration
 @Profile("!audit")
@@ -52,7 +53,8 @@ public class SecurityChain {
                                        ObjectMapper json, WebhookProperties webhooks) throws Exception {
         SecurityProblems problems = new SecurityProblems(json);
         List<RequestMatcher> listedPaths = RoleTable.ROWS.stream().map(SecurityChain::anyMethod).toList();
-        http.csrf(AbstractHttpConfigurer::disable)
+        FilterOrder.insideSecurityChain(http, new ProviderManager(keys), limiter, json)
+                .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -60,8 +62,6 @@ public class SecurityChain {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(new ProviderManager(keys)), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(limiter, json), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     // dispatches the server makes itself, after a request was already let in
                     requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD)

@@ -1,7 +1,9 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.operations;
 
+import com.callpermissionledger.api.problem.ProblemAdvice;
 import com.callpermissionledger.time.SimulatedClock;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,11 +34,15 @@ public class ClockController {
         this.clock = clock;
     }
 
+    /** An ISO-8601 duration as text; a bare number is refused rather than read as seconds. */
+    record ClockBody(@NotNull String advance) {
+    }
+
     public record Now(Instant now) {
     }
 
     @PostMapping
-    public ResponseEntity<?> advance(@Valid @RequestBody Bodies.ClockBody body) {
+    public ResponseEntity<?> advance(@Valid @RequestBody ClockBody body) {
         Duration advance;
         try {
             advance = Duration.parse(body.advance());

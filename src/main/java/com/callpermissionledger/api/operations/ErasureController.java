@@ -1,5 +1,7 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.operations;
 
+import com.callpermissionledger.api.problem.BusinessNotAllowedException;
+import com.callpermissionledger.api.problem.Problems;
 import com.callpermissionledger.audit.PairErasure;
 import com.callpermissionledger.pair.CommandOrigin;
 import com.callpermissionledger.policy.PairId;

@@ -1,5 +1,6 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.operations;
 
+import com.callpermissionledger.api.problem.Problems;
 import com.callpermissionledger.audit.Projections;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

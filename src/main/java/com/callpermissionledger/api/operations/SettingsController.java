@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.operations;
 
 import com.callpermissionledger.policy.BusinessTerms;
 import com.callpermissionledger.policy.CallbackPermission;
@@ -22,6 +22,9 @@ public class SettingsController {
         this.settings = settings;
     }
 
+    record SettingsBody(CallbackPermission callbackPermission, String policy) {
+    }
+
     public record SettingsView(String business, CallbackPermission callbackPermission, String policy) {
         static SettingsView of(String business, BusinessTerms terms) {
             return new SettingsView(business, terms.callbackPermission(), terms.policy().name());
@@ -35,7 +38,7 @@ public class SettingsController {
     }
 
     @PutMapping
-    public SettingsView put(@PathVariable String business, @RequestBody Bodies.SettingsBody body) {
+    public SettingsView put(@PathVariable String business, @RequestBody SettingsBody body) {
         return SettingsView.of(business, settings.change(business, body.callbackPermission(), body.policy()));
     }
 }

@@ -1,7 +1,7 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.pair;
 
+import com.callpermissionledger.api.AuditParameters;
 import com.callpermissionledger.policy.CallOutcome;
-import com.callpermissionledger.policy.CallbackPermission;
 import com.callpermissionledger.policy.Channel;
 import com.callpermissionledger.policy.ReplyResponse;
 import com.callpermissionledger.policy.UserCallOutcome;
@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 
 import java.time.Instant;
 
-/** The JSON bodies the API accepts; unknown fields, duplicate keys and coerced scalars are refused. */
+/** The JSON bodies of the pair commands; unknown fields, duplicate keys and coerced scalars are refused. */
 final class Bodies {
 
     private Bodies() {
@@ -61,12 +61,5 @@ final class Bodies {
         Instant when() {
             return AuditParameters.instant("occurredAt", occurredAt);
         }
-    }
-
-    record SettingsBody(CallbackPermission callbackPermission, String policy) {
-    }
-
-    /** An ISO-8601 duration as text; a bare number is refused rather than read as seconds. */
-    record ClockBody(@NotNull String advance) {
     }
 }

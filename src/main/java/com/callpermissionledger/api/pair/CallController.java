@@ -1,5 +1,8 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.pair;
 
+import com.callpermissionledger.api.AuditParameters;
+import com.callpermissionledger.api.problem.InvalidFilterException;
+import com.callpermissionledger.api.problem.Problems;
 import com.callpermissionledger.audit.PointInTime;
 import com.callpermissionledger.pair.PairHistory;
 import com.callpermissionledger.pair.PairLedger;
@@ -85,7 +88,7 @@ public class CallController {
             return CallPermissionAnswer.of(answers.status(pair, history.state(pair)));
         }
         if (instant.isAfter(answers.clock().instant())) {
-            throw new QueryFilters.InvalidFilterException("at must not be in the future: the ledger answers for the past");
+            throw new InvalidFilterException("at must not be in the future: the ledger answers for the past");
         }
         return CallPermissionAnswer.of(pointInTime.statusAt(pair, instant));
     }

@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.pair;
 
 import com.callpermissionledger.policy.CallOutcome;
 import com.callpermissionledger.policy.state.CallRecord;

@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.pair;
 
 import com.callpermissionledger.policy.GrantSource;
 import com.callpermissionledger.policy.LedgerState;

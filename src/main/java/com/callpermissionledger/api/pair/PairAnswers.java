@@ -1,5 +1,6 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.pair;
 
+import com.callpermissionledger.api.problem.DecisionProblems;
 import com.callpermissionledger.pair.PairOutcome;
 import com.callpermissionledger.policy.BusinessTermsSource;
 import com.callpermissionledger.policy.Decision;

@@ -1,5 +1,6 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.pair;
 
+import com.callpermissionledger.api.problem.Problems;
 import com.callpermissionledger.pair.PairHistory;
 import com.callpermissionledger.pair.PairLedger;
 import com.callpermissionledger.policy.MessageIds;

@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.pair;
 
 import com.callpermissionledger.policy.Channel;
 import com.callpermissionledger.policy.ReplyResponse;

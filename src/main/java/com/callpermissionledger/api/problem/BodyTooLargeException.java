@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -6,15 +6,21 @@ import org.springframework.http.ResponseEntity;
 
 import java.io.IOException;
 
-/** A request body over {@link BodySizeLimit#MAX_BYTES}. */
-class BodyTooLargeException extends IOException {
+/**
+ * A request body over the body gate's limit ({@code api.filter.BodySizeLimitFilter}). It carries the limit its
+ * answer names, so this package needs nothing from the filters that throw it.
+ */
+public class BodyTooLargeException extends IOException {
 
-    BodyTooLargeException() {
+    private final int namedLimit;
+
+    public BodyTooLargeException(int namedLimit) {
         super("request body too large");
+        this.namedLimit = namedLimit;
     }
 
-    static ResponseEntity<ProblemDetail> problem() {
+    public ResponseEntity<ProblemDetail> problem() {
         return Problems.answer(Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Body too large",
-                "Request bodies are limited to " + BodySizeLimit.MAX_BYTES + " bytes. Nothing was recorded."));
+                "Request bodies are limited to " + namedLimit + " bytes. Nothing was recorded."));
     }
 }

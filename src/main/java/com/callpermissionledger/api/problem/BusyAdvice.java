@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.problem;
 
 import com.callpermissionledger.pair.LedgerBusyException;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.problem;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;

@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.problem;
 
 import com.callpermissionledger.policy.Decision;
 import com.callpermissionledger.policy.RefusalCode;
@@ -11,12 +11,12 @@ import org.springframework.http.ResponseEntity;
 import java.time.Clock;
 
 /** Turns refusals (recorded decisions) and rejections (contradictions, not recorded) into problem answers. */
-final class DecisionProblems {
+public final class DecisionProblems {
 
     private DecisionProblems() {
     }
 
-    static ResponseEntity<ProblemDetail> refused(Decision.Refused refused, Clock clock) {
+    public static ResponseEntity<ProblemDetail> refused(Decision.Refused refused, Clock clock) {
         Refusal r = refused.refusal();
         ProblemDetail problem = Problems.problem(status(r.code()), r.code().name(), title(r.code()), r.detail());
         problem.setProperty("rule", r.rule().id());
@@ -27,7 +27,7 @@ final class DecisionProblems {
         return Problems.answer(problem, r.retryAt(), clock);
     }
 
-    static ResponseEntity<ProblemDetail> rejected(Decision.Rejected rejected) {
+    public static ResponseEntity<ProblemDetail> rejected(Decision.Rejected rejected) {
         HttpStatus status = switch (rejected.code()) {
             case UNKNOWN_CALL -> HttpStatus.NOT_FOUND;
             case FACT_IN_FUTURE -> HttpStatus.UNPROCESSABLE_ENTITY;

@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.problem;
 
 import com.callpermissionledger.security.ApiKey;
 import com.callpermissionledger.security.Scope;
@@ -10,15 +10,15 @@ import org.springframework.security.authorization.AuthorizationDecision;
  * row of the role table matches at all ({@code NOT_FOUND}, or {@code METHOD_NOT_ALLOWED} when the path has
  * rows for other methods), so that nothing the table does not list reaches a handler.
  */
-final class KeyRefusal extends AuthorizationDecision {
+public final class KeyRefusal extends AuthorizationDecision {
 
-    enum Reason { FORBIDDEN, BUSINESS_NOT_ALLOWED, NOT_FOUND, METHOD_NOT_ALLOWED }
+    public enum Reason { FORBIDDEN, BUSINESS_NOT_ALLOWED, NOT_FOUND, METHOD_NOT_ALLOWED }
 
     private final Reason reason;
     private final transient ApiKey key;
     private final Scope scope;
 
-    KeyRefusal(Reason reason, ApiKey key, Scope scope) {
+    public KeyRefusal(Reason reason, ApiKey key, Scope scope) {
         super(false);
         this.reason = reason;
         this.key = key;

@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.problem;
 
 import com.callpermissionledger.policy.InvalidIdentifierException;
 import com.callpermissionledger.policy.UnknownPolicyException;
@@ -36,8 +36,8 @@ public class ProblemAdvice {
         return Problems.answer(problem);
     }
 
-    @ExceptionHandler(QueryFilters.InvalidFilterException.class)
-    ResponseEntity<ProblemDetail> invalidFilter(QueryFilters.InvalidFilterException e) {
+    @ExceptionHandler(InvalidFilterException.class)
+    ResponseEntity<ProblemDetail> invalidFilter(InvalidFilterException e) {
         return invalid("A filter is not valid: " + e.getMessage() + ".");
     }
 
@@ -49,8 +49,8 @@ public class ProblemAdvice {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLargeException) {
-                return BodyTooLargeException.problem();
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return tooLarge.problem();
             }
         }
         return invalid("The body is not valid JSON for this request (malformed, an unknown or duplicate field, "
@@ -106,7 +106,7 @@ public class ProblemAdvice {
         return Problems.answer(mediaTypeProblem());
     }
 
-    static ProblemDetail mediaTypeProblem() {
+    public static ProblemDetail mediaTypeProblem() {
         return Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
                 "Unsupported media type", "Send the body as application/json. Nothing was recorded.");
     }
@@ -119,7 +119,7 @@ public class ProblemAdvice {
                         + "command: commands are idempotent."));
     }
 
-    static ResponseEntity<ProblemDetail> invalid(String detail) {
+    public static ResponseEntity<ProblemDetail> invalid(String detail) {
         return Problems.answer(Problems.problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Invalid request", detail));
     }
 }

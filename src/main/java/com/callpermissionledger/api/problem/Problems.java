@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,7 +30,7 @@ public final class Problems {
     }
 
     /** For filters, which answer before Spring MVC is reached. */
-    static void write(HttpServletResponse response, ProblemDetail problem, ObjectMapper json) throws IOException {
+    public static void write(HttpServletResponse response, ProblemDetail problem, ObjectMapper json) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.problem;
 
 import java.util.Locale;
 import java.util.Map;

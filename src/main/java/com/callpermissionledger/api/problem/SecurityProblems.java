@@ -1,4 +1,4 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.problem;
 
 import com.callpermissionledger.security.ApiKey;
 import com.callpermissionledger.security.Scope;
@@ -24,14 +24,14 @@ import java.util.Set;
  * firewall's refusals of a path spelling ({@code //}, dot segments, {@code ;}, encoded {@code / \ % .}, control
  * characters) as 400, or 405 for a method it does not allow (TRACE).
  */
-final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     /** The methods the firewall lets through; TRACE, CONNECT and any other are 405 before anything else. */
-    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
+    public static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
     private final ObjectMapper json;
 
-    SecurityProblems(ObjectMapper json) {
+    public SecurityProblems(ObjectMapper json) {
         this.json = json;
     }
 

@@ -1,5 +1,6 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.webhook;
 
+import com.callpermissionledger.api.problem.Problems;
 import com.callpermissionledger.pair.CommandOrigin;
 import com.callpermissionledger.webhook.Envelope;
 import com.callpermissionledger.webhook.WebhookIntake;

@@ -1,5 +1,6 @@
-package com.callpermissionledger.api;
+package com.callpermissionledger.api.filter;
 
+import com.callpermissionledger.api.problem.BodyTooLargeException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletInputStream;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The body gate on its own: a refused body is answered without one byte of it read. */
-class BodySizeLimitTest {
+class BodySizeLimitFilterTest {
 
-    private final BodySizeLimit gate = new BodySizeLimit(new ObjectMapper());
+    private final BodySizeLimitFilter gate = new BodySizeLimitFilter(new ObjectMapper());
 
     /** A request that remembers whether anyone asked for its body. */
     static final class Watched extends MockHttpServletRequest {
@@ -100,7 +101,7 @@ class BodySizeLimitTest {
         assertThat(chain.getRequest()).as("a GET without body or type").isNotNull();
 
         MockFilterChain streamed = new MockFilterChain();
-        pass(new Watched("application/json", new byte[BodySizeLimit.MAX_BYTES + 1], true), streamed);
+        pass(new Watched("application/json", new byte[BodySizeLimitFilter.MAX_BYTES + 1], true), streamed);
         var in = streamed.getRequest().getInputStream();
         byte[] buffer = new byte[4096];
         long total = 0;
@@ -110,7 +111,7 @@ class BodySizeLimitTest {
             }
             throw new AssertionError("read " + total + " bytes past the limit");
         } catch (BodyTooLargeException expected) {
-            assertThat(total).isLessThanOrEqualTo(BodySizeLimit.MAX_BYTES);
+            assertThat(total).isLessThanOrEqualTo(BodySizeLimitFilter.MAX_BYTES);
         }
     }
 
