@@ -22,8 +22,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  *       may pass counts against its key);</li>
  *   <li>{@link OriginFilter}: after the security chain, because it reads the key the key filter set.</li>
  * </ol>
- * A new filter gets its line here: a servlet filter a registration with its order, one that needs the key
- * a place in {@link #insideSecurityChain}.
+ * A new filter gets its place here too: a servlet filter as a registration with its order, a filter that
+ * needs the key in {@link #insideSecurityChain}.
  */
 @Configuration
 public class FilterOrder {
