@@ -1,26 +1,27 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.api.problem.InvalidFilterException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** Strict parsing of the audit endpoints' parameters; anything not understood is a 400. */
-final class AuditParameters {
+public final class AuditParameters {
 
     private AuditParameters() {
     }
 
-    static Instant instant(String name, String value) {
+    public static Instant instant(String name, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new QueryFilters.InvalidFilterException(name + " must be an ISO-8601 instant such as 2026-11-24T08:00:00Z");
+            throw new InvalidFilterException(name + " must be an ISO-8601 instant such as 2026-11-24T08:00:00Z");
         }
     }
 
-    static long position(String value) {
+    public static long position(String value) {
         try {
             long position = Long.parseLong(value);
             if (position >= 0) {
@@ -29,10 +30,10 @@ final class AuditParameters {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw new QueryFilters.InvalidFilterException("after must be a position: a whole number, 0 or more");
+        throw new InvalidFilterException("after must be a position: a whole number, 0 or more");
     }
 
-    static int limit(String value, int max) {
+    public static int limit(String value, int max) {
         try {
             int limit = Integer.parseInt(value);
             if (limit >= 1 && limit <= max) {
@@ -41,6 +42,6 @@ final class AuditParameters {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw new QueryFilters.InvalidFilterException("limit must be a whole number from 1 to " + max);
+        throw new InvalidFilterException("limit must be a whole number from 1 to " + max);
     }
 }

@@ -1,5 +1,6 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.api.problem.InvalidFilterException;
 import com.callpermissionledger.policy.PairId;
 
 import java.time.Duration;
@@ -9,14 +10,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Parses query filters strictly: a value that is not understood is a 400, never silently ignored. */
-final class QueryFilters {
+public final class QueryFilters {
 
-    static final int MAX_SIZE = 200;
+    private static final int MAX_SIZE = 200;
 
     private QueryFilters() {
     }
 
-    static String business(String value) {
+    public static String business(String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -24,7 +25,7 @@ final class QueryFilters {
         return value;
     }
 
-    static String user(String value) {
+    public static String user(String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -34,7 +35,7 @@ final class QueryFilters {
         return value;
     }
 
-    static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
+    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -45,7 +46,7 @@ final class QueryFilters {
         }
     }
 
-    static String oneOf(String name, String value, Set<String> allowed) {
+    public static String oneOf(String name, String value, Set<String> allowed) {
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -55,7 +56,7 @@ final class QueryFilters {
         return value;
     }
 
-    static Duration duration(String name, String value) {
+    public static Duration duration(String name, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -70,7 +71,7 @@ final class QueryFilters {
         }
     }
 
-    static Boolean bool(String name, String value) {
+    public static Boolean bool(String name, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -80,11 +81,11 @@ final class QueryFilters {
         return Boolean.valueOf(value);
     }
 
-    static int page(String value) {
+    public static int page(String value) {
         return integer("page", value, 0, 1_000_000);
     }
 
-    static int size(String value) {
+    public static int size(String value) {
         return integer("size", value, 1, MAX_SIZE);
     }
 
@@ -98,11 +99,5 @@ final class QueryFilters {
             // answered below
         }
         throw new InvalidFilterException(name + " must be a whole number from " + min + " to " + max);
-    }
-
-    static final class InvalidFilterException extends IllegalArgumentException {
-        InvalidFilterException(String message) {
-            super(message);
-        }
     }
 }

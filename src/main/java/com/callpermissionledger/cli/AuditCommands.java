@@ -1,6 +1,6 @@
 package com.callpermissionledger.cli;
 
-import com.callpermissionledger.api.CallPermissionAnswer;
+import com.callpermissionledger.api.pair.CallPermissionAnswer;
 import com.callpermissionledger.audit.AuditTrail;
 import com.callpermissionledger.audit.ChainVerdict;
 import com.callpermissionledger.audit.EventExport;

@@ -1,6 +1,7 @@
 package com.callpermissionledger.dashboard;
 
 import com.callpermissionledger.policy.GrantSource;
+import com.callpermissionledger.policy.ReplyResponse;
 import com.callpermissionledger.policy.RevocationSource;
 import com.callpermissionledger.policy.event.*;
 
@@ -24,7 +25,7 @@ final class TimelineText {
             return "Request " + e.requestId() + " delivered" + (e.learned() ? " (sent outside the ledger)." : ".");
         }
         if (event instanceof PermissionReplyRecorded e) {
-            return "User " + (e.response().name().equals("ACCEPT") ? "accepted" : "declined") + " request "
+            return "User " + (e.response() == ReplyResponse.ACCEPT ? "accepted" : "declined") + " request "
                     + e.requestId() + (e.permanent() ? " (permanently)." : ".");
         }
         if (event instanceof PermissionReplyRefused e) {

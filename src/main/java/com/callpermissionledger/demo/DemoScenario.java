@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The demo's made-up but realistic traffic: three business numbers, a few hundred users, and for each pair
@@ -70,38 +71,38 @@ final class DemoScenario {
         return story(business, new PairId(business.number(), newUser()));
     }
 
+    /** One story, and how many of every hundred pairs are told it. */
+    private record Story(int weight, BiFunction<Business, PairId, Script> tell) {
+    }
+
+    /** The stories and their weights; one draw of {@code random} picks one (the weights add up to 100). */
+    private final List<Story> stories = List.of(
+            new Story(30, (business, pair) -> askedAndAccepted(business, pair, minutes(5, 180))),
+            new Story(12, (business, pair) -> grantedFromProfile(pair)),
+            new Story(14, (business, pair) -> neverAnswered(pair)),
+            new Story(9, (business, pair) -> declined(pair)),
+            new Story(8, this::warned),
+            new Story(4, this::revokedAutomatically),
+            new Story(4, (business, pair) -> new Script(pair).callAndStop(Duration.ZERO, callId())),
+            new Story(3, (business, pair) -> business.permanentPermissions()
+                    ? askedAndAccepted(business, pair, minutes(5, 60)) : overTheCap(pair)),
+            new Story(3, (business, pair) -> revokedFromProfile(pair)),
+            new Story(3, (business, pair) -> askedTooOften(pair)),
+            new Story(10, this::asItsSettingsAllow));
+
     private Script story(Business business, PairId pair) {
-        int dice = random.nextInt(100);
-        if (dice < 30) {
-            return askedAndAccepted(business, pair, minutes(5, 180));
+        int dice = random.nextInt(stories.stream().mapToInt(Story::weight).sum());
+        for (Story story : stories) {
+            if (dice < story.weight()) {
+                return story.tell().apply(business, pair);
+            }
+            dice -= story.weight();
         }
-        if (dice < 42) {
-            return calls(new Script(pair).grantFromProfile(Duration.ZERO), random.nextInt(6), 0.15);
-        }
-        if (dice < 56) {
-            return neverAnswered(pair);
-        }
-        if (dice < 65) {
-            return declined(pair);
-        }
-        if (dice < 73) {
-            return warned(business, pair);
-        }
-        if (dice < 77) {
-            return revokedAutomatically(business, pair);
-        }
-        if (dice < 81) {
-            return new Script(pair).callAndStop(Duration.ZERO, callId());
-        }
-        if (dice < 84) {
-            return business.permanentPermissions() ? askedAndAccepted(business, pair, minutes(5, 60)) : overTheCap(pair);
-        }
-        if (dice < 87) {
-            return revokedFromProfile(pair);
-        }
-        if (dice < 90) {
-            return askedTooOften(pair);
-        }
+        throw new IllegalStateException("a draw below the weights' sum picks a story");
+    }
+
+    /** A callback where the number allows one, else a permanent permission asked for again, else a late yes. */
+    private Script asItsSettingsAllow(Business business, PairId pair) {
         if (business.callback()) {
             return calledBack(pair);
         }
@@ -116,6 +117,10 @@ final class DemoScenario {
         Script script = new Script(pair).request(Duration.ZERO, request).delivered(minutes(1, 10), request)
                 .reply(replyAfter, request, ReplyResponse.ACCEPT, business.permanentPermissions() && random.nextBoolean());
         return calls(script, random.nextInt(6), 0.18);
+    }
+
+    private Script grantedFromProfile(PairId pair) {
+        return calls(new Script(pair).grantFromProfile(Duration.ZERO), random.nextInt(6), 0.15);
     }
 
     private Script neverAnswered(PairId pair) {

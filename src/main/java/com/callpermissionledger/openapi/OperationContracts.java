@@ -1,10 +1,10 @@
 package com.callpermissionledger.openapi;
 
-import com.callpermissionledger.api.CallView;
-import com.callpermissionledger.api.ClockController;
-import com.callpermissionledger.api.DashboardController;
-import com.callpermissionledger.api.LedgerView;
-import com.callpermissionledger.api.RequestView;
+import com.callpermissionledger.api.dashboard.DashboardController;
+import com.callpermissionledger.api.operations.ClockController;
+import com.callpermissionledger.api.pair.CallView;
+import com.callpermissionledger.api.pair.LedgerView;
+import com.callpermissionledger.api.pair.RequestView;
 import com.callpermissionledger.audit.PairErasure;
 import com.callpermissionledger.audit.Projections;
 import com.callpermissionledger.openapi.OperationContract.Kind;

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The three outcomes a command can have, never confused: recorded facts and decisions (including a
- * refusal, which is an event too), no change at all (a duplicate), or a contradiction (an error).
+ * The three outcomes a command can have, never confused, in four records: a business decision, which is
+ * events ({@link Recorded} when accepted, {@link Refused} when a rule said no: the refusal is an event too);
+ * a duplicate, which changes nothing ({@link Unchanged}); a contradiction, which is a precise error and
+ * records nothing ({@link Rejected}). A malformed request is that same error, but never becomes a command.
  */
 public sealed interface Decision {
 
