@@ -14,6 +14,7 @@ import com.callpermissionledger.policy.event.PermissionRevoked;
 import com.callpermissionledger.policy.event.RequestLimitsReset;
 import com.callpermissionledger.policy.event.UnansweredCallsWarningRaised;
 import com.callpermissionledger.policy.event.UserCallRecorded;
+import com.callpermissionledger.policy.rule.UnansweredRun;
 import com.callpermissionledger.policy.state.CallRecord;
 import com.callpermissionledger.policy.state.PairState;
 import com.callpermissionledger.policy.state.PermissionGrant;
@@ -67,8 +68,9 @@ public final class PairEvolution {
             d.permission = new PermissionGrant(e.source(), e.kind(), e.occurredAt(), e.expiresAt(), e.reference(),
                     e.policy());
             d.lastChange = LedgerState.GRANTED;
-            d.consecutiveMisses = 0;
-            d.warning = false;
+            // a new grant ends the run; misses dated after a grant reported late stay in it (R-FACT-TIME)
+            d.missesBecome(UnansweredRun.endedAt(state, e.occurredAt()));
+            d.runEndedAt(e.occurredAt());
         } else if (event instanceof PermissionRevoked e) {
             d.permission = null;
             d.lastChange = e.source() == RevocationSource.DECLINE ? LedgerState.DECLINED : LedgerState.REVOKED;
@@ -82,9 +84,15 @@ public final class PairEvolution {
             d.calls.put(e.callId(), new CallRecord(e.callId(), call == null ? e.occurredAt() : call.placedAt(),
                     e.outcome(), e.occurredAt()));
             d.missesBecome(e.consecutiveMisses());
+            if (e.outcome() == CallOutcome.CONNECTED) {
+                d.runEndedAt(e.occurredAt());
+            }
         } else if (event instanceof UserCallRecorded e) {
             d.userCalls.put(e.callId(), e.outcome());
             d.missesBecome(e.consecutiveMisses());
+            if (e.outcome() == UserCallOutcome.CONNECTED) {
+                d.runEndedAt(e.occurredAt());
+            }
         } else if (event instanceof RequestLimitsReset e) {
             // a reset reported late frees only the requests counted up to the instant the call connected
             d.countedRequests.removeIf(t -> !t.isAfter(e.occurredAt()));

@@ -25,6 +25,7 @@ final class StateDraft {
     boolean warning;
     Instant lastActivityAt;
     String policy;
+    Instant runStartedAt;
 
     StateDraft(PairState s) {
         permission = s.permission();
@@ -37,6 +38,7 @@ final class StateDraft {
         warning = s.warning();
         lastActivityAt = s.lastActivityAt();
         policy = s.policy();
+        runStartedAt = s.runStartedAt();
     }
 
     /** The request, first recorded (and counted toward the windows) if the ledger learns of it here. */
@@ -50,6 +52,13 @@ final class StateDraft {
         return Optional.ofNullable(known);
     }
 
+    /** A fact dated {@code at} ended the run of misses; a late one does not move the start back. */
+    void runEndedAt(Instant at) {
+        if (runStartedAt == null || at.isAfter(runStartedAt)) {
+            runStartedAt = at;
+        }
+    }
+
     /** A run of misses that ends also ends its warning. */
     void missesBecome(int misses) {
         consecutiveMisses = misses;
@@ -60,6 +69,6 @@ final class StateDraft {
 
     PairState build() {
         return new PairState(permission, lastChange, requests, countedRequests, calls, userCalls,
-                consecutiveMisses, warning, lastActivityAt, policy);
+                consecutiveMisses, warning, lastActivityAt, policy, runStartedAt);
     }
 }

@@ -16,14 +16,17 @@ import java.util.Optional;
  * @param lastChange       the ledger state set by the latest state-changing event
  * @param countedRequests  instants of the requests counted since the last reset (R-REQUEST-RESET)
  * @param consecutiveMisses unanswered or rejected business calls in a row (R-MISS-WARNING)
+ * @param runStartedAt     business instant of the latest fact that ended the run of misses (a connected call,
+ *                         a grant); a miss dated before it belongs to an earlier run (R-FACT-TIME). Null: none
  */
 public record PairState(PermissionGrant permission, LedgerState lastChange,
                         Map<String, RequestRecord> requests, List<Instant> countedRequests,
                         Map<String, CallRecord> calls, Map<String, UserCallOutcome> userCalls,
-                        int consecutiveMisses, boolean warning, Instant lastActivityAt, String policy) {
+                        int consecutiveMisses, boolean warning, Instant lastActivityAt, String policy,
+                        Instant runStartedAt) {
 
     public static final PairState EMPTY = new PairState(null, LedgerState.NONE, Map.of(), List.of(),
-            Map.of(), Map.of(), 0, false, null, null);
+            Map.of(), Map.of(), 0, false, null, null, null);
 
     public PairState {
         requests = Map.copyOf(requests);
