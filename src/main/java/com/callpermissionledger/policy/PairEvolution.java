@@ -12,6 +12,7 @@ import com.callpermissionledger.policy.event.PermissionRequestFailed;
 import com.callpermissionledger.policy.event.PermissionRequested;
 import com.callpermissionledger.policy.event.PermissionRevoked;
 import com.callpermissionledger.policy.event.RequestLimitsReset;
+import com.callpermissionledger.policy.event.RequestSlotFreed;
 import com.callpermissionledger.policy.event.UnansweredCallsWarningRaised;
 import com.callpermissionledger.policy.event.UserCallRecorded;
 import com.callpermissionledger.policy.rule.UnansweredRun;
@@ -100,6 +101,8 @@ public final class PairEvolution {
             RequestRecord known = d.requests.get(e.requestId());
             RequestRecord failed = known != null ? known : RequestRecord.learned(e.requestId(), d.requests.size());
             d.requests.put(e.requestId(), failed.withExpiry(e.occurredAt(), RequestExpiryReason.FAILED));
+        } else if (event instanceof RequestSlotFreed e) {
+            d.countedRequests.remove(e.countedAt());
         } else if (event instanceof UnansweredCallsWarningRaised) {
             d.warning = true;
         }
