@@ -57,6 +57,9 @@ final class CallDecisions {
         events.add(new CallOutcomeRecorded(c.pairId(), now, c.callId(), c.outcome(), misses));
         if (c.outcome() == CallOutcome.CONNECTED) {
             RequestReset.afterConnectedCall(c.pairId(), s, c.callId(), now).ifPresent(events::add);
+            if (call == null) {
+                PlatformDecisions.callDivergence(s, c, policy, now).ifPresent(events::add);
+            }
         } else if (UnansweredRun.counts(s, now)) {
             events.addAll(UnansweredRun.consequences(c.pairId(), s, policy, misses, now));
         }

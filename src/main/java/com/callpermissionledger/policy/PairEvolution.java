@@ -66,6 +66,7 @@ public final class PairEvolution {
             d.request(e.requestId(), false, e.occurredAt())
                     .ifPresent(r -> d.requests.put(r.requestId(), r.withExpiry(e.occurredAt(), e.reason())));
         } else if (event instanceof PermissionGranted e) {
+            d.permissionEnds(e.occurredAt());
             d.permission = new PermissionGrant(e.source(), e.kind(), e.occurredAt(), e.expiresAt(), e.reference(),
                     e.policy());
             d.lastChange = LedgerState.GRANTED;
@@ -73,10 +74,10 @@ public final class PairEvolution {
             d.missesBecome(UnansweredRun.endedAt(state, e.occurredAt()));
             d.runEndedAt(e.occurredAt());
         } else if (event instanceof PermissionRevoked e) {
-            d.permission = null;
+            d.permissionEnds(e.occurredAt());
             d.lastChange = e.source() == RevocationSource.DECLINE ? LedgerState.DECLINED : LedgerState.REVOKED;
-        } else if (event instanceof PermissionExpired) {
-            d.permission = null;
+        } else if (event instanceof PermissionExpired e) {
+            d.permissionEnds(e.occurredAt());
             d.lastChange = LedgerState.EXPIRED;
         } else if (event instanceof CallPlaced e) {
             d.calls.put(e.callId(), new CallRecord(e.callId(), e.occurredAt(), null, null));

@@ -1,6 +1,7 @@
 package com.callpermissionledger.policy;
 
 import com.callpermissionledger.policy.state.CallRecord;
+import com.callpermissionledger.policy.state.HeldSpan;
 import com.callpermissionledger.policy.state.PairState;
 import com.callpermissionledger.policy.state.PermissionGrant;
 import com.callpermissionledger.policy.state.RequestRecord;
@@ -26,6 +27,7 @@ final class StateDraft {
     Instant lastActivityAt;
     String policy;
     Instant runStartedAt;
+    final List<HeldSpan> endedPermissions;
 
     StateDraft(PairState s) {
         permission = s.permission();
@@ -39,6 +41,7 @@ final class StateDraft {
         lastActivityAt = s.lastActivityAt();
         policy = s.policy();
         runStartedAt = s.runStartedAt();
+        endedPermissions = new ArrayList<>(s.endedPermissions());
     }
 
     /** The request, first recorded (and counted toward the windows) if the ledger learns of it here. */
@@ -50,6 +53,21 @@ final class StateDraft {
             countedRequests.add(at);
         }
         return Optional.ofNullable(known);
+    }
+
+    /** The permission held ends at {@code at} (or at its own expiry, if earlier); its span is kept. */
+    void permissionEnds(Instant at) {
+        if (permission == null) {
+            return;
+        }
+        Instant until = permission.expiresAt() != null && permission.expiresAt().isBefore(at) ? permission.expiresAt() : at;
+        if (until.isAfter(permission.grantedAt())) {
+            endedPermissions.add(new HeldSpan(permission.grantedAt(), until));
+            if (endedPermissions.size() > PairState.ENDED_KEPT) {
+                endedPermissions.remove(0);
+            }
+        }
+        permission = null;
     }
 
     /** A fact dated {@code at} ended the run of misses; a late one does not move the start back. */
@@ -69,6 +87,7 @@ final class StateDraft {
 
     PairState build() {
         return new PairState(permission, lastChange, requests, countedRequests, calls, userCalls,
-                consecutiveMisses, warning, lastActivityAt, policy, runStartedAt);
+                consecutiveMisses, warning, lastActivityAt, policy, runStartedAt,
+                endedPermissions);
     }
 }
