@@ -75,6 +75,9 @@ final class TimelineText {
         if (event instanceof PermissionRequestFailed e) {
             return "Request " + e.requestId() + " failed: the platform could not deliver it.";
         }
+        if (event instanceof RequestSlotFreed e) {
+            return "Request " + e.requestId() + " no longer counts toward the request limits: it failed.";
+        }
         if (event instanceof PlatformDivergenceRecorded e) {
             return "Platform and ledger disagree (" + words(e.subject().name()) + "): platform " + e.platformSays()
                     + ", ledger " + e.ledgerSays() + ".";

@@ -9,6 +9,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -35,6 +37,18 @@ public class PairHistory {
      */
     public PairState stateAsOf(PairId pair, Instant at) {
         return fold(pair, event -> !event.occurredAt().isAfter(at));
+    }
+
+    /** The pair's events as recorded, in order. */
+    public List<PairEvent> events(PairId pair) {
+        List<PairEvent> events = new ArrayList<>();
+        var stream = eventStore.readEvents(pair.value(), 0);
+        while (stream.hasNext()) {
+            if (stream.next().getPayload() instanceof PairEvent event) {
+                events.add(event);
+            }
+        }
+        return events;
     }
 
     private PairState fold(PairId pair, Predicate<PairEvent> include) {

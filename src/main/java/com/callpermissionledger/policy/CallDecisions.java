@@ -52,12 +52,15 @@ final class CallDecisions {
                     : new Decision.Rejected(RejectionCode.OUTCOME_ALREADY_RECORDED, "Call " + c.callId()
                     + " already ended as " + call.outcome() + " at " + call.outcomeAt() + "; an outcome is recorded once.");
         }
-        int misses = UnansweredRun.after(s.consecutiveMisses(), c.outcome());
+        int misses = UnansweredRun.after(s, c.outcome(), now);
         List<PairEvent> events = new ArrayList<>();
         events.add(new CallOutcomeRecorded(c.pairId(), now, c.callId(), c.outcome(), misses));
         if (c.outcome() == CallOutcome.CONNECTED) {
             RequestReset.afterConnectedCall(c.pairId(), s, c.callId(), now).ifPresent(events::add);
-        } else {
+            if (call == null) {
+                PlatformDecisions.callDivergence(s, c, policy, now).ifPresent(events::add);
+            }
+        } else if (UnansweredRun.counts(s, now)) {
             events.addAll(UnansweredRun.consequences(c.pairId(), s, policy, misses, now));
         }
         return new Decision.Recorded(events);
@@ -75,7 +78,7 @@ final class CallDecisions {
         boolean connected = c.outcome() == UserCallOutcome.CONNECTED;
         List<PairEvent> events = new ArrayList<>();
         events.add(new UserCallRecorded(c.pairId(), now, c.callId(), c.outcome(),
-                connected ? 0 : s.consecutiveMisses()));
+                connected ? UnansweredRun.endedAt(s, now) : s.consecutiveMisses()));
         if (connected) {
             RequestReset.afterConnectedCall(c.pairId(), s, c.callId(), now).ifPresent(events::add);
         }

@@ -5,5 +5,7 @@ public enum DivergenceSubject {
     /** The reply's {@code expiration_timestamp} is not the expiry the ledger's rule gives. */
     PERMISSION_EXPIRY,
     /** The platform revoked automatically where the ledger's count of consecutive misses had not. */
-    AUTOMATIC_REVOCATION
+    AUTOMATIC_REVOCATION,
+    /** The platform reports a business call connected at an instant the ledger held no permission for. */
+    CALL_WITHOUT_PERMISSION
 }

@@ -12,8 +12,10 @@ import com.callpermissionledger.policy.event.PermissionRequestFailed;
 import com.callpermissionledger.policy.event.PermissionRequested;
 import com.callpermissionledger.policy.event.PermissionRevoked;
 import com.callpermissionledger.policy.event.RequestLimitsReset;
+import com.callpermissionledger.policy.event.RequestSlotFreed;
 import com.callpermissionledger.policy.event.UnansweredCallsWarningRaised;
 import com.callpermissionledger.policy.event.UserCallRecorded;
+import com.callpermissionledger.policy.rule.UnansweredRun;
 import com.callpermissionledger.policy.state.CallRecord;
 import com.callpermissionledger.policy.state.PairState;
 import com.callpermissionledger.policy.state.PermissionGrant;
@@ -64,16 +66,18 @@ public final class PairEvolution {
             d.request(e.requestId(), false, e.occurredAt())
                     .ifPresent(r -> d.requests.put(r.requestId(), r.withExpiry(e.occurredAt(), e.reason())));
         } else if (event instanceof PermissionGranted e) {
+            d.permissionEnds(e.occurredAt());
             d.permission = new PermissionGrant(e.source(), e.kind(), e.occurredAt(), e.expiresAt(), e.reference(),
                     e.policy());
             d.lastChange = LedgerState.GRANTED;
-            d.consecutiveMisses = 0;
-            d.warning = false;
+            // a new grant ends the run; misses dated after a grant reported late stay in it (R-FACT-TIME)
+            d.missesBecome(UnansweredRun.endedAt(state, e.occurredAt()));
+            d.runEndedAt(e.occurredAt());
         } else if (event instanceof PermissionRevoked e) {
-            d.permission = null;
+            d.permissionEnds(e.occurredAt());
             d.lastChange = e.source() == RevocationSource.DECLINE ? LedgerState.DECLINED : LedgerState.REVOKED;
-        } else if (event instanceof PermissionExpired) {
-            d.permission = null;
+        } else if (event instanceof PermissionExpired e) {
+            d.permissionEnds(e.occurredAt());
             d.lastChange = LedgerState.EXPIRED;
         } else if (event instanceof CallPlaced e) {
             d.calls.put(e.callId(), new CallRecord(e.callId(), e.occurredAt(), null, null));
@@ -82,9 +86,15 @@ public final class PairEvolution {
             d.calls.put(e.callId(), new CallRecord(e.callId(), call == null ? e.occurredAt() : call.placedAt(),
                     e.outcome(), e.occurredAt()));
             d.missesBecome(e.consecutiveMisses());
+            if (e.outcome() == CallOutcome.CONNECTED) {
+                d.runEndedAt(e.occurredAt());
+            }
         } else if (event instanceof UserCallRecorded e) {
             d.userCalls.put(e.callId(), e.outcome());
             d.missesBecome(e.consecutiveMisses());
+            if (e.outcome() == UserCallOutcome.CONNECTED) {
+                d.runEndedAt(e.occurredAt());
+            }
         } else if (event instanceof RequestLimitsReset e) {
             // a reset reported late frees only the requests counted up to the instant the call connected
             d.countedRequests.removeIf(t -> !t.isAfter(e.occurredAt()));
@@ -92,6 +102,8 @@ public final class PairEvolution {
             RequestRecord known = d.requests.get(e.requestId());
             RequestRecord failed = known != null ? known : RequestRecord.learned(e.requestId(), d.requests.size());
             d.requests.put(e.requestId(), failed.withExpiry(e.occurredAt(), RequestExpiryReason.FAILED));
+        } else if (event instanceof RequestSlotFreed e) {
+            d.countedRequests.remove(e.countedAt());
         } else if (event instanceof UnansweredCallsWarningRaised) {
             d.warning = true;
         }

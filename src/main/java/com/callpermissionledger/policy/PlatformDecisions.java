@@ -1,5 +1,6 @@
 package com.callpermissionledger.policy;
 
+import com.callpermissionledger.policy.command.RecordCallOutcome;
 import com.callpermissionledger.policy.command.RecordCallbackGrant;
 import com.callpermissionledger.policy.command.RecordPlatformRevocation;
 import com.callpermissionledger.policy.event.PairEvent;
@@ -14,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Decisions on what only the platform can say: its callback grants, its own revocations, its expiry field. */
+/**
+ * Decisions on what only the platform can say: its callback grants, its own revocations, its expiry field, and
+ * calls it connected that the ledger's rules would not have allowed.
+ */
 final class PlatformDecisions {
 
     private PlatformDecisions() {
@@ -66,6 +70,21 @@ final class PlatformDecisions {
         return Optional.of(new PlatformDivergenceRecorded(pair, at, DivergenceSubject.PERMISSION_EXPIRY,
                 platformExpiresAt.toString(), ledgerExpiresAt == null ? "never (permanent)" : ledgerExpiresAt.toString(),
                 reference, policy.name(), RuleId.PLATFORM_DIVERGENCE.id()));
+    }
+
+    /**
+     * R-PLATFORM-DIVERGENCE: a business call the ledger did not place connected at an instant the ledger's rules
+     * held no permission for (R-PERMISSION-REQUIRED). The call is recorded as the platform reports it; the
+     * ledger's permission state is not changed by it.
+     */
+    static Optional<PlatformDivergenceRecorded> callDivergence(PairState s, RecordCallOutcome c, Policy policy,
+                                                               Instant at) {
+        if (s.heldAnyAt(at)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlatformDivergenceRecorded(c.pairId(), at, DivergenceSubject.CALL_WITHOUT_PERMISSION,
+                "business-initiated call connected", "no permission held at " + at + " ("
+                + RuleId.PERMISSION_REQUIRED.id() + ")", c.callId(), policy.name(), RuleId.PLATFORM_DIVERGENCE.id()));
     }
 
     /** The permission in force came from this user call already. */

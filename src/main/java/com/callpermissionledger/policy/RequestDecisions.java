@@ -13,6 +13,7 @@ import com.callpermissionledger.policy.event.PermissionRequestFailed;
 import com.callpermissionledger.policy.event.PermissionRequestRefused;
 import com.callpermissionledger.policy.event.PermissionRequested;
 import com.callpermissionledger.policy.event.PermissionRevoked;
+import com.callpermissionledger.policy.rule.FailedRequestSlot;
 import com.callpermissionledger.policy.rule.RequestExpiry;
 import com.callpermissionledger.policy.rule.RequestLimit24h;
 import com.callpermissionledger.policy.rule.RequestLimit7d;
@@ -105,13 +106,15 @@ final class RequestDecisions {
         return new Decision.Recorded(events);
     }
 
-    /** A failed request can never be answered; reporting it again changes nothing. */
+    /** A failed request can never be answered and frees its place in the windows; reporting it again changes nothing. */
     static Decision failed(PairState s, MarkRequestFailed c, Instant now) {
         RequestRecord known = s.requests().get(c.requestId());
         if (known != null && known.expiryReason() == RequestExpiryReason.FAILED) {
             return new Decision.Unchanged();
         }
-        return new Decision.Recorded(List.of(new PermissionRequestFailed(c.pairId(), now, c.requestId(),
-                known == null)));
+        List<PairEvent> events = new ArrayList<>();
+        events.add(new PermissionRequestFailed(c.pairId(), now, c.requestId(), known == null));
+        FailedRequestSlot.freedBy(c.pairId(), s, c.requestId(), now).ifPresent(events::add);
+        return new Decision.Recorded(events);
     }
 }

@@ -15,6 +15,7 @@ public enum RuleId {
     REQUEST_RESET("R-REQUEST-RESET", "a connected call reset the request limits"),
     REQUEST_WHILE_PERMANENT("R-REQUEST-WHILE-PERMANENT", "a permanent permission is held"),
     REQUEST_EXPIRY("R-REQUEST-EXPIRY", "the request had expired"),
+    REQUEST_FAILED("R-REQUEST-FAILED", "a request never delivered frees its place in the request limits"),
     REPLY_ACCEPT("R-REPLY-ACCEPT", "accepted"),
     REPLY_DECLINE("R-REPLY-DECLINE", "declined"),
     MISS_WARNING("R-MISS-WARNING", "calls unanswered in a row"),

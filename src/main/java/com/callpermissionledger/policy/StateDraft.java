@@ -1,6 +1,7 @@
 package com.callpermissionledger.policy;
 
 import com.callpermissionledger.policy.state.CallRecord;
+import com.callpermissionledger.policy.state.HeldSpan;
 import com.callpermissionledger.policy.state.PairState;
 import com.callpermissionledger.policy.state.PermissionGrant;
 import com.callpermissionledger.policy.state.RequestRecord;
@@ -25,6 +26,8 @@ final class StateDraft {
     boolean warning;
     Instant lastActivityAt;
     String policy;
+    Instant runStartedAt;
+    final List<HeldSpan> endedPermissions;
 
     StateDraft(PairState s) {
         permission = s.permission();
@@ -37,6 +40,8 @@ final class StateDraft {
         warning = s.warning();
         lastActivityAt = s.lastActivityAt();
         policy = s.policy();
+        runStartedAt = s.runStartedAt();
+        endedPermissions = new ArrayList<>(s.endedPermissions());
     }
 
     /** The request, first recorded (and counted toward the windows) if the ledger learns of it here. */
@@ -50,6 +55,28 @@ final class StateDraft {
         return Optional.ofNullable(known);
     }
 
+    /** The permission held ends at {@code at} (or at its own expiry, if earlier); its span is kept. */
+    void permissionEnds(Instant at) {
+        if (permission == null) {
+            return;
+        }
+        Instant until = permission.expiresAt() != null && permission.expiresAt().isBefore(at) ? permission.expiresAt() : at;
+        if (until.isAfter(permission.grantedAt())) {
+            endedPermissions.add(new HeldSpan(permission.grantedAt(), until));
+            if (endedPermissions.size() > PairState.ENDED_KEPT) {
+                endedPermissions.remove(0);
+            }
+        }
+        permission = null;
+    }
+
+    /** A fact dated {@code at} ended the run of misses; a late one does not move the start back. */
+    void runEndedAt(Instant at) {
+        if (runStartedAt == null || at.isAfter(runStartedAt)) {
+            runStartedAt = at;
+        }
+    }
+
     /** A run of misses that ends also ends its warning. */
     void missesBecome(int misses) {
         consecutiveMisses = misses;
@@ -60,6 +87,7 @@ final class StateDraft {
 
     PairState build() {
         return new PairState(permission, lastChange, requests, countedRequests, calls, userCalls,
-                consecutiveMisses, warning, lastActivityAt, policy);
+                consecutiveMisses, warning, lastActivityAt, policy, runStartedAt,
+                endedPermissions);
     }
 }

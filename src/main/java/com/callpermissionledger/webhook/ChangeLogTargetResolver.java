@@ -14,6 +14,9 @@ class ChangeLogTargetResolver implements CommandTargetResolver {
         if (command.getPayload() instanceof RecordBadChange change) {
             return new VersionedAggregateIdentifier(change.streamId(), null);
         }
+        if (command.getPayload() instanceof RecordUserTie tie) {
+            return new VersionedAggregateIdentifier(tie.streamId(), null);
+        }
         throw new IllegalArgumentException("not a webhook change: " + command.getPayloadType().getSimpleName());
     }
 }

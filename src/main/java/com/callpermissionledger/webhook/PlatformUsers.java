@@ -13,15 +13,18 @@ import java.util.List;
  * One user is never two pairs. The platform names a user by phone number ({@code wa_id}) or, without one,
  * by a business-scoped id ({@code US.…}). The first id the ledger sees for a user becomes the pair's user
  * (the phone number when a payload carries both); every id seen together with it is linked to it, per
- * business number, so a later payload naming the user either way reaches the same pair.
+ * business number, so a later payload naming the user either way reaches the same pair. When a payload names
+ * both ids and each already had a pair, the two are tied to the phone number's pair ({@link UserTies}).
  */
 @Component
 public class PlatformUsers {
 
     private final JdbcTemplate jdbc;
+    private final UserTies ties;
 
-    public PlatformUsers(JdbcTemplate jdbc) {
+    PlatformUsers(JdbcTemplate jdbc, UserTies ties) {
         this.jdbc = jdbc;
+        this.ties = ties;
     }
 
     /** The pair for the user named by {@code phone} and/or {@code userId}; at least one is needed. */
@@ -42,6 +45,13 @@ public class PlatformUsers {
         }
         String user = ids.stream().map(id -> linked(business, id)).filter(u -> u != null).findFirst()
                 .orElse(ids.get(0));
+        if (ids.size() == 2) {
+            String former = linked(business, ids.get(1));
+            if (former != null && !former.equals(user)) {
+                // the user id and the phone number each had a pair: the phone's pair is the user's from now on
+                ties.tie(business, former, user);
+            }
+        }
         for (String id : ids) {
             link(business, id, user);
         }

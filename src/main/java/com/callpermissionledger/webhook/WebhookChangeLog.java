@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 
-/** The rejected webhook changes of one business number: a stream of their own, beside the pairs' streams. */
+/**
+ * The rejected webhook changes of one business number, and the users it tied together: a stream of their own,
+ * beside the pairs' streams.
+ */
 @Aggregate(commandTargetResolver = "changeLogTargetResolver")
 public class WebhookChangeLog {
 
@@ -38,6 +41,19 @@ public class WebhookChangeLog {
         AggregateLifecycle.apply(new WebhookChangeRejected(command.business(), clock.instant(), command.field(),
                 command.reason(), command.change(), command.digest()));
         return true;
+    }
+
+    /** Two pairs turned out to be one user; a link is moved once, so this is recorded once. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordUserTie command, Clock clock) {
+        AggregateLifecycle.apply(new WebhookUserTied(command.business(), clock.instant(), command.formerUser(),
+                command.pairUser(), command.factsCarried()));
+    }
+
+    @EventSourcingHandler
+    void on(WebhookUserTied event) {
+        id = idOf(event.business());
     }
 
     @EventSourcingHandler

@@ -13,7 +13,7 @@ public sealed interface PairEvent permits PermissionRequested, PermissionRequest
         PermissionRequestDelivered, PermissionReplyRecorded, PermissionReplyRefused, PermissionGranted,
         PermissionRevoked, PermissionExpired, PermissionRequestExpired, CallPlaced, CallRefused,
         CallOutcomeRecorded, UserCallRecorded, RequestLimitsReset, UnansweredCallsWarningRaised,
-        PermissionRequestFailed, PlatformDivergenceRecorded {
+        PermissionRequestFailed, PlatformDivergenceRecorded, RequestSlotFreed {
 
     PairId pairId();
 
