@@ -1,5 +1,6 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Keys;
 import com.callpermissionledger.http.Answer;
 import com.callpermissionledger.audit.Projections;
 import com.callpermissionledger.security.Role;
@@ -57,14 +58,14 @@ class RoleTableApiTest extends HttpApiSupport {
     static final String OUT = "7700003";
 
     static final List<Key> KEYS = List.of(
-            new Key("test-admin-key", ADMIN, Set.of()),
-            new Key("test-upstream-key", UPSTREAM, Set.of()),
-            new Key("test-dashboard-key", DASHBOARD, Set.of()),
-            new Key("test-auditor-key", AUDITOR, Set.of()),
-            new Key("test-scoped-upstream-key", UPSTREAM, Set.of(IN, "7700002")),
-            new Key("test-scoped-dashboard-key", DASHBOARD, Set.of(IN)),
-            new Key("test-scoped-auditor-key", AUDITOR, Set.of(IN)),
-            new Key("test-scoped-admin-key", ADMIN, Set.of(IN, "7700002")),
+            new Key(Keys.ADMIN, ADMIN, Set.of()),
+            new Key(Keys.UPSTREAM, UPSTREAM, Set.of()),
+            new Key(Keys.DASHBOARD, DASHBOARD, Set.of()),
+            new Key(Keys.AUDITOR, AUDITOR, Set.of()),
+            new Key(Keys.SCOPED_UPSTREAM, UPSTREAM, Set.of(IN, "7700002")),
+            new Key(Keys.SCOPED_DASHBOARD, DASHBOARD, Set.of(IN)),
+            new Key(Keys.SCOPED_AUDITOR, AUDITOR, Set.of(IN)),
+            new Key(Keys.SCOPED_ADMIN, ADMIN, Set.of(IN, "7700002")),
             new Key(null, null, Set.of()),
             new Key("not-a-key", null, Set.of()));
 

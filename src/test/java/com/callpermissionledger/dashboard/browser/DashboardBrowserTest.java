@@ -1,5 +1,6 @@
 package com.callpermissionledger.dashboard.browser;
 
+import com.callpermissionledger.http.Keys;
 import com.callpermissionledger.http.Answer;
 import com.callpermissionledger.http.LedgerHttp;
 import org.junit.jupiter.api.AfterEach;
@@ -103,7 +104,7 @@ class DashboardBrowserTest {
         assertThat(browser.getTitle()).contains("dashboard");
         // the page asks for a key once and keeps it in the tab's session storage
         new WebDriverWait(browser, PATIENCE).until(d -> d.findElement(testId("key-form")).isDisplayed());
-        browser.findElement(testId("key-input")).sendKeys("test-dashboard-key");
+        browser.findElement(testId("key-input")).sendKeys(Keys.DASHBOARD);
         browser.findElement(testId("key-submit")).click();
         new WebDriverWait(browser, PATIENCE).until(d -> !d.findElement(testId("key-form")).isDisplayed());
         awaitText(testId("pair-state-" + SUPPORT + "-" + granted), "GRANTED");
