@@ -1,5 +1,6 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Answer;
 import com.callpermissionledger.openapi.ApiContract;
 import com.callpermissionledger.openapi.ApiDocumentLint;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,12 +9,15 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static com.callpermissionledger.http.ProblemAssertions.assertProblem;
+import static com.callpermissionledger.http.LedgerHttp.PROBLEM_JSON;
+import static com.callpermissionledger.http.LedgerHttp.APPLICATION_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The served document is the contract: it lints clean, names the project, the key and the roles, and every
- * answer the HTTP tests receive is held to it ({@link ApiContract}, called from {@code send}).
+ * answer the HTTP tests receive is held to it ({@link ApiContract}, called from {@code LedgerHttp.send}).
  */
 class ApiDocumentApiTest extends HttpApiSupport {
 

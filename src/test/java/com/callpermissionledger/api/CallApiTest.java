@@ -1,5 +1,6 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Answer;
 import com.callpermissionledger.policy.CallOutcome;
 import com.callpermissionledger.policy.RefusalCode;
 import com.callpermissionledger.policy.RevocationSource;
@@ -17,6 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.callpermissionledger.http.ProblemAssertions.assertProblem;
+import static com.callpermissionledger.http.ProblemAssertions.assertRefusal;
+import static com.callpermissionledger.http.AnswerAssertions.assertOk;
+import static com.callpermissionledger.http.AnswerAssertions.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST/GET /calls, /calls/{id}/outcome: permission, the cap with calls in flight, the run of misses. */

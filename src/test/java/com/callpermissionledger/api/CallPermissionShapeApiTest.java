@@ -1,5 +1,6 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Answer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.callpermissionledger.http.AnswerAssertions.assertOk;
+import static com.callpermissionledger.http.AnswerAssertions.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
+import static com.callpermissionledger.http.ProblemAssertions.assertProblem;
+import static com.callpermissionledger.http.ProblemAssertions.assertRefusal;
+import static com.callpermissionledger.http.AnswerAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

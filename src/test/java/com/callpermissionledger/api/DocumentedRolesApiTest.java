@@ -1,18 +1,19 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Answer;
+import com.callpermissionledger.http.Keys;
 import com.callpermissionledger.openapi.ApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static com.callpermissionledger.http.LedgerHttp.APPLICATION_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocumentedRolesApiTest extends HttpApiSupport {
 
-    private static final Map<String, String> KEYS = Map.of("UPSTREAM", "test-upstream-key",
-            "DASHBOARD", "test-dashboard-key", "AUDITOR", "test-auditor-key", "ADMIN", "test-admin-key");
+    private static final Map<String, String> KEYS = Map.of("UPSTREAM", Keys.UPSTREAM,
+            "DASHBOARD", Keys.DASHBOARD, "AUDITOR", Keys.AUDITOR, "ADMIN", Keys.ADMIN);
 
     @Test
     void everyOperationAdmitsExactlyTheRolesItsDocumentNames() throws Exception {
@@ -38,8 +39,8 @@ class DocumentedRolesApiTest extends HttpApiSupport {
             for (var operation = item.getValue().fields(); operation.hasNext(); ) {
                 var entry = operation.next();
                 if (entry.getValue().has("security") && entry.getValue().get("security").isEmpty()) {
-                    HttpResponse<String> answer = ask(entry.getKey().toUpperCase(), concrete, null);
-                    assertThat(answer.statusCode()).as("%s %s, open in the document, without a key",
+                    Answer answer = ask(entry.getKey().toUpperCase(), concrete, null);
+                    assertThat(answer.status()).as("%s %s, open in the document, without a key",
                             entry.getKey(), item.getKey()).isNotEqualTo(401);
                     continue;
                 }
@@ -47,12 +48,12 @@ class DocumentedRolesApiTest extends HttpApiSupport {
                 entry.getValue().path("x-roles").forEach(r -> roles.add(r.asText()));
                 assertThat(roles).as("x-roles of %s %s", entry.getKey(), item.getKey()).isNotEmpty();
                 for (var key : KEYS.entrySet()) {
-                    HttpResponse<String> answer = ask(entry.getKey().toUpperCase(), concrete, key.getValue());
+                    Answer answer = ask(entry.getKey().toUpperCase(), concrete, key.getValue());
                     asked++;
-                    boolean admitted = answer.statusCode() != 401 && answer.statusCode() != 403;
+                    boolean admitted = answer.status() != 401 && answer.status() != 403;
                     if (admitted != roles.contains(key.getKey())) {
                         wrong.add(entry.getKey().toUpperCase() + " " + item.getKey() + " as " + key.getKey() + ": "
-                                + answer.statusCode() + ", document says " + roles);
+                                + answer.status() + ", document says " + roles);
                     }
                 }
             }
@@ -61,16 +62,9 @@ class DocumentedRolesApiTest extends HttpApiSupport {
         assertThat(wrong).isEmpty();
     }
 
-    private HttpResponse<String> ask(String method, String path, String key) throws Exception {
+    private Answer ask(String method, String path, String key) {
         boolean body = method.equals("POST") || method.equals("PUT");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body ? HttpRequest.BodyPublishers.ofString("[]") : HttpRequest.BodyPublishers.noBody());
-        if (body) {
-            request.header("Content-Type", APPLICATION_JSON);
-        }
-        if (key != null) {
-            request.header("X-Api-Key", key);
-        }
-        return ApiContract.documented(port, HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        return http().withKey(key).send(method, path, body ? APPLICATION_JSON : null,
+                body ? HttpRequest.BodyPublishers.ofString("[]") : HttpRequest.BodyPublishers.noBody());
     }
 }

@@ -1,5 +1,7 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Keys;
+import com.callpermissionledger.http.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
+import static com.callpermissionledger.http.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -93,13 +96,10 @@ class EdgeSpellingsApiTest extends HttpApiSupport {
         granted(pair);
         int before = events(pair).size();
 
-        var answer = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-                        + "/api/v1/admin/erasures?business=7700001"))
-                .header("X-Api-Key", "test-scoped-admin-key").header("Content-Type", APPLICATION_JSON)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"business\":\"7700003\",\"user\":\"" + pair.user() + "\"}"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        Answer answer = http().withKey(Keys.SCOPED_ADMIN).post("/api/v1/admin/erasures?business=7700001",
+                "{\"business\":\"7700003\",\"user\":\"" + pair.user() + "\"}");
 
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(403);
         assertThat(JSON.readTree(answer.body()).path("code").asText()).isEqualTo("BUSINESS_NOT_ALLOWED");
         assertThat(events(pair)).as("the user's history is untouched").hasSize(before).isNotEmpty();
         assertThat(jdbc.queryForObject("select count(*) from erasure_log where erased_by = ?", Long.class,

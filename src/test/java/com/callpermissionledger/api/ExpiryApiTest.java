@@ -13,6 +13,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
+import static com.callpermissionledger.http.ProblemAssertions.assertRefusal;
+import static com.callpermissionledger.http.AnswerAssertions.assertOk;
+import static com.callpermissionledger.http.AnswerAssertions.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

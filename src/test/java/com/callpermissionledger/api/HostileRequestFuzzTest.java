@@ -1,20 +1,17 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Answer;
+import com.callpermissionledger.http.Keys;
+import com.callpermissionledger.http.RunningLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,18 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ;}, dot segments, a trailing slash). No answer may be a 5xx; every error is problem+json; a body
  * that is not JSON is 415 or 413; a connection the server drops is a failure; nothing is recorded.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "simulation"})
-class HostileRequestFuzzTest {
+class HostileRequestFuzzTest extends RunningLedger {
 
     private static final int REQUESTS = 10_000;
     private static final String BUSINESS = "990001";
     private static final String[] FRAGMENTS = {"../../etc/passwd", "..%2F..%2Fetc", "' OR 1=1 --",
             "\"; DROP TABLE domain_event_entry; --", "<script>alert(1)</script>", "%00", "${jndi:ldap://x/a}",
             "\u202e\u0000", "wamid.ok/../x", "a b", "\\\\server\\share", "{{7*7}}", "ﾠ", "😀"};
-    private static final String[] KEYS = {"test-fuzz-key", "test-admin-key", "test-upstream-key", "test-dashboard-key",
-            "test-auditor-key", "test-scoped-upstream-key", "test-scoped-dashboard-key", "test-scoped-auditor-key",
-            "test-scoped-admin-key", "test-hashed-upstream-key"};
+    private static final String[] KEYS = {Keys.FUZZ, Keys.ADMIN, Keys.UPSTREAM, Keys.DASHBOARD, Keys.AUDITOR,
+            Keys.SCOPED_UPSTREAM, Keys.SCOPED_DASHBOARD, Keys.SCOPED_AUDITOR, Keys.SCOPED_ADMIN, Keys.HASHED_UPSTREAM};
     private static final String[] METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO"};
     private static final String[] GETS = {"/call-permission?at=%s", "/call-permission?at=%s&at=%s",
             "/permission-requests/%s", "/calls/%s", "/events?after=%s", "/events/verify?x=%s"};
@@ -63,12 +57,9 @@ class HostileRequestFuzzTest {
             "/permission-requests/wamid.F1/reply", "/permission/grant", "/permission/revoke", "/calls",
             "/calls/wacid.F1/outcome", "/user-calls"};
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final Random random = new Random(20261124);
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -77,16 +68,16 @@ class HostileRequestFuzzTest {
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
             HttpRequest request = hostile(i);
-            HttpResponse<String> answer;
+            Answer answer;
             try {
-                answer = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                answer = http().receive(request);
             } catch (java.io.IOException dropped) {
                 failures.add("#" + i + " " + request.method() + " " + request.uri() + " -> no answer: " + dropped);
                 continue;
             }
             String problem = check(i, request, answer);
             try {
-                com.callpermissionledger.openapi.ApiContract.documented(port, answer);
+                http().documented(answer);
             } catch (AssertionError undocumented) {
                 problem = problem != null ? problem : undocumented.getMessage();
             }
@@ -105,8 +96,8 @@ class HostileRequestFuzzTest {
         }
     }
 
-    private String check(int i, HttpRequest request, HttpResponse<String> answer) {
-        int status = answer.statusCode();
+    private String check(int i, HttpRequest request, Answer answer) {
+        int status = answer.status();
         boolean mayPass = i % 16 >= 10 && i % 16 != 12 && i % 16 != 13;
         if (status >= 500 || status < 400 && !mayPass) {
             return status + " " + answer.body();
@@ -209,14 +200,11 @@ class HostileRequestFuzzTest {
                 body = "{\"policy\":\"whatsapp-v9\"}".getBytes(StandardCharsets.UTF_8);
             }
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = http().withKey(key).request(path)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", contentType)
                 .method(method, chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (key != null) {
-            request.header("X-Api-Key", key);
-        }
         return request.build();
     }
 

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
+import static com.callpermissionledger.http.ProblemAssertions.assertRefusal;
+import static com.callpermissionledger.http.AnswerAssertions.assertOk;
+import static com.callpermissionledger.http.AnswerAssertions.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** R-REQUEST-WHILE-PERMANENT under any policy, and R-REPLY-ACCEPT: the user's latest word wins. */

@@ -1,11 +1,14 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.callpermissionledger.http.ProblemAssertions.assertProblem;
+import static com.callpermissionledger.http.AnswerAssertions.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /actuator/prometheus}: the meters docs/operations.md tells operators to watch and alert on. */

@@ -1,17 +1,19 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Answer;
+import com.callpermissionledger.http.LedgerHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import static com.callpermissionledger.http.LedgerHttp.PROBLEM_JSON;
+import static com.callpermissionledger.http.LedgerHttp.APPLICATION_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,22 +27,17 @@ class NoSimulationProfileApiTest {
     @LocalServerPort
     int port;
 
-    private HttpResponse<String> send(String method, String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .header("X-Api-Key", "test-admin-key")
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build();
-        return com.callpermissionledger.openapi.ApiContract.documented(port,
-                HttpApiSupport.HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+    private Answer send(String method, String path, String json) {
+        return new LedgerHttp(port).send(method, path, APPLICATION_JSON,
+                HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     }
 
     @Test
     void theAdminClockIsNotFoundWithoutTheSimulationProfile() throws Exception {
-        HttpResponse<String> answer = send("POST", "/api/v1/admin/clock", "{\"advance\":\"PT24H\"}");
+        Answer answer = send("POST", "/api/v1/admin/clock", "{\"advance\":\"PT24H\"}");
 
-        assertThat(answer.statusCode()).isEqualTo(404);
-        assertThat(answer.headers().firstValue("Content-Type")).contains(HttpApiSupport.PROBLEM_JSON);
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type")).contains(PROBLEM_JSON);
         JsonNode problem = HttpApiSupport.JSON.readTree(answer.body());
         assertThat(problem.get("status").asInt()).isEqualTo(404);
         assertThat(problem.get("detail").asText()).isNotBlank();
@@ -49,7 +46,7 @@ class NoSimulationProfileApiTest {
 
     @Test
     void theNotFoundProblemCarriesItsCode() throws Exception {
-        HttpResponse<String> answer = send("POST", "/api/v1/admin/clock", "{\"advance\":\"PT24H\"}");
+        Answer answer = send("POST", "/api/v1/admin/clock", "{\"advance\":\"PT24H\"}");
 
         JsonNode problem = HttpApiSupport.JSON.readTree(answer.body());
         assertThat(problem.path("code").asText(null)).as(answer.body()).isEqualTo("NOT_FOUND");
@@ -61,11 +58,11 @@ class NoSimulationProfileApiTest {
         Instant before = Instant.now().minusMillis(1);
         String pair = "/api/v1/businesses/77" + System.nanoTime() % 1_000_000 + "/users/4" + System.nanoTime() % 1_000_000;
 
-        HttpResponse<String> granted = send("POST", pair + "/permission/grant",
+        Answer granted = send("POST", pair + "/permission/grant",
                 "{\"source\":\"BUSINESS_PROFILE\",\"permanent\":false}");
 
         Instant after = Instant.now().plusMillis(1);
-        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
         Instant grantedAt = Instant.parse(HttpApiSupport.JSON.readTree(granted.body()).get("grantedAt").asText());
         assertThat(grantedAt).isBetween(before, after);
     }

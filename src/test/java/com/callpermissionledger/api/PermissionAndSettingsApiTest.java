@@ -1,5 +1,6 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Answer;
 import com.callpermissionledger.policy.GrantSource;
 import com.callpermissionledger.policy.PermissionKind;
 import com.callpermissionledger.policy.RefusalCode;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
+import static com.callpermissionledger.http.ProblemAssertions.assertProblem;
+import static com.callpermissionledger.http.ProblemAssertions.assertRefusal;
+import static com.callpermissionledger.http.AnswerAssertions.assertOk;
+import static com.callpermissionledger.http.AnswerAssertions.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Grants and revocations from the business profile, callback grants, settings, and v2 permanent permission. */

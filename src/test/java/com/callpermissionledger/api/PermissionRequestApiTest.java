@@ -1,5 +1,6 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Answer;
 import com.callpermissionledger.policy.Channel;
 import com.callpermissionledger.policy.GrantSource;
 import com.callpermissionledger.policy.PermissionKind;
@@ -23,6 +24,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.callpermissionledger.http.ProblemAssertions.assertProblem;
+import static com.callpermissionledger.http.ProblemAssertions.assertRefusal;
+import static com.callpermissionledger.http.AnswerAssertions.assertOk;
+import static com.callpermissionledger.http.AnswerAssertions.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST/GET /permission-requests, /delivered and /reply: success, every refusal, idempotency. */

@@ -1,5 +1,8 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Keys;
+import com.callpermissionledger.http.Answer;
+import com.callpermissionledger.http.LedgerHttp;
 import com.callpermissionledger.security.RateLimitTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -9,10 +12,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,50 +37,46 @@ class RateLimitApiTest {
         }
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
     @Test
     void aRunawayKeyIsHeldBackUntilItsBucketRefillsAndOthersAreNot() throws Exception {
         for (int i = 0; i < 3; i++) {
-            assertThat(get("test-dashboard-key").statusCode()).as("request %d of a second's worth", i + 1).isEqualTo(200);
+            assertThat(get(Keys.DASHBOARD).status()).as("request %d of a second's worth", i + 1).isEqualTo(200);
         }
-        HttpResponse<String> limited = get("test-dashboard-key");
+        Answer limited = get(Keys.DASHBOARD);
 
-        assertThat(limited.statusCode()).as(limited.body()).isEqualTo(429);
+        assertThat(limited.status()).as(limited.body()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(limited.headers().firstValue("Retry-After")).contains("1");
         assertThat(new ObjectMapper().readTree(limited.body()).get("code").asText()).isEqualTo("RATE_LIMITED");
-        assertThat(get("test-auditor-key").statusCode()).as("another key has its own bucket").isEqualTo(200);
+        assertThat(get(Keys.AUDITOR).status()).as("another key has its own bucket").isEqualTo(200);
 
         NANOS.addAndGet(TimeUnit.MILLISECONDS.toNanos(330));
-        assertThat(get("test-dashboard-key").statusCode()).as("not yet one token back").isEqualTo(429);
+        assertThat(get(Keys.DASHBOARD).status()).as("not yet one token back").isEqualTo(429);
         NANOS.addAndGet(TimeUnit.MILLISECONDS.toNanos(10));
-        assertThat(get("test-dashboard-key").statusCode()).as("a third of a second later, one token").isEqualTo(200);
-        assertThat(get("test-dashboard-key").statusCode()).isEqualTo(429);
+        assertThat(get(Keys.DASHBOARD).status()).as("a third of a second later, one token").isEqualTo(200);
+        assertThat(get(Keys.DASHBOARD).status()).isEqualTo(429);
     }
 
     @Test
     void refusedRequestsDoNotSpendTheBucket() throws Exception {
         for (int i = 0; i < 10; i++) {
-            assertThat(get("test-hashed-upstream-key").statusCode()).as("UPSTREAM may not read the dashboard")
+            assertThat(get(Keys.HASHED_UPSTREAM).status()).as("UPSTREAM may not read the dashboard")
                     .isEqualTo(403);
         }
         for (int i = 0; i < 3; i++) {
-            assertThat(get("test-hashed-upstream-key", "/api/v1/businesses/7300001/settings").statusCode())
+            assertThat(get(Keys.HASHED_UPSTREAM, "/api/v1/businesses/7300001/settings").status())
                     .as("allowed request %d after ten refused ones", i + 1).isEqualTo(200);
         }
     }
 
-    private HttpResponse<String> get(String key) throws Exception {
+    private Answer get(String key) {
         return get(key, "/api/v1/dashboard/summary");
     }
 
-    private HttpResponse<String> get(String key, String path) throws Exception {
-        return com.callpermissionledger.openapi.ApiContract.documented(port, http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + path))
-                .header("X-Api-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString()));
+    private Answer get(String key, String path) {
+        return new LedgerHttp(port).withKey(key).get(path);
     }
 }

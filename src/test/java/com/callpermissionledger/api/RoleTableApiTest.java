@@ -1,5 +1,7 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Keys;
+import com.callpermissionledger.http.Answer;
 import com.callpermissionledger.audit.Projections;
 import com.callpermissionledger.security.Role;
 import org.junit.jupiter.api.Test;
@@ -8,9 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static com.callpermissionledger.http.LedgerHttp.PROBLEM_JSON;
+import static com.callpermissionledger.http.LedgerHttp.APPLICATION_JSON;
 import static com.callpermissionledger.security.Role.ADMIN;
 import static com.callpermissionledger.security.Role.AUDITOR;
 import static com.callpermissionledger.security.Role.DASHBOARD;
@@ -56,14 +58,14 @@ class RoleTableApiTest extends HttpApiSupport {
     static final String OUT = "7700003";
 
     static final List<Key> KEYS = List.of(
-            new Key("test-admin-key", ADMIN, Set.of()),
-            new Key("test-upstream-key", UPSTREAM, Set.of()),
-            new Key("test-dashboard-key", DASHBOARD, Set.of()),
-            new Key("test-auditor-key", AUDITOR, Set.of()),
-            new Key("test-scoped-upstream-key", UPSTREAM, Set.of(IN, "7700002")),
-            new Key("test-scoped-dashboard-key", DASHBOARD, Set.of(IN)),
-            new Key("test-scoped-auditor-key", AUDITOR, Set.of(IN)),
-            new Key("test-scoped-admin-key", ADMIN, Set.of(IN, "7700002")),
+            new Key(Keys.ADMIN, ADMIN, Set.of()),
+            new Key(Keys.UPSTREAM, UPSTREAM, Set.of()),
+            new Key(Keys.DASHBOARD, DASHBOARD, Set.of()),
+            new Key(Keys.AUDITOR, AUDITOR, Set.of()),
+            new Key(Keys.SCOPED_UPSTREAM, UPSTREAM, Set.of(IN, "7700002")),
+            new Key(Keys.SCOPED_DASHBOARD, DASHBOARD, Set.of(IN)),
+            new Key(Keys.SCOPED_AUDITOR, AUDITOR, Set.of(IN)),
+            new Key(Keys.SCOPED_ADMIN, ADMIN, Set.of(IN, "7700002")),
             new Key(null, null, Set.of()),
             new Key("not-a-key", null, Set.of()));
 
@@ -316,13 +318,13 @@ class RoleTableApiTest extends HttpApiSupport {
         for (Probe probe : probes) {
             slots.acquireUninterruptibly();
             sent.incrementAndGet();
-            pending.add(HTTP.sendAsync(request(probe), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+            pending.add(http().receiveAsync(request(probe))
                     .whenComplete((answer, error) -> {
                         slots.release();
                         String failure = error != null ? "no answer (" + error + ")" : check(probe, answer);
                         if (failure == null) {
                             try {
-                                com.callpermissionledger.openapi.ApiContract.documented(port, answer);
+                                http().documented(answer);
                             } catch (AssertionError undocumented) {
                                 failure = undocumented.getMessage();
                             }
@@ -338,15 +340,12 @@ class RoleTableApiTest extends HttpApiSupport {
     }
 
     private HttpRequest request(Probe probe) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + probe.path()))
+        HttpRequest.Builder request = http().withKey(probe.key().secret()).request(probe.path())
                 .timeout(Duration.ofSeconds(120))
                 .method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(probe.body(), StandardCharsets.UTF_8));
         if (probe.body() != null) {
             request.header("Content-Type", APPLICATION_JSON);
-        }
-        if (probe.key().secret() != null) {
-            request.header("X-Api-Key", probe.key().secret());
         }
         return request.build();
     }
@@ -354,26 +353,26 @@ class RoleTableApiTest extends HttpApiSupport {
     private static final Set<String> SECURITY_CODES = Set.of("UNAUTHENTICATED", "FORBIDDEN", "BUSINESS_NOT_ALLOWED",
             "NOT_FOUND", "METHOD_NOT_ALLOWED", "REQUEST_REJECTED", "RATE_LIMITED");
 
-    private static String check(Probe probe, HttpResponse<String> answer) {
+    private static String check(Probe probe, Answer answer) {
         String type = answer.headers().firstValue("Content-Type").orElse("");
         String code = null;
         if (type.startsWith(PROBLEM_JSON)) {
             try {
                 code = JSON.readTree(answer.body()).path("code").asText(null);
             } catch (java.io.IOException e) {
-                return answer.statusCode() + " with a problem body that is not JSON: " + answer.body();
+                return answer.status() + " with a problem body that is not JSON: " + answer.body();
             }
         }
         Expected expected = probe.expected();
-        if (answer.statusCode() >= 500) {
-            return answer.statusCode() + " " + answer.body();
+        if (answer.status() >= 500) {
+            return answer.status() + " " + answer.body();
         }
         if (expected.code() == null) {
             return code != null && SECURITY_CODES.contains(code) ? "refused although the table allows it: "
-                    + answer.statusCode() + " " + answer.body() : null;
+                    + answer.status() + " " + answer.body() : null;
         }
-        if (answer.statusCode() != expected.status() || !expected.code().equals(code)) {
-            return answer.statusCode() + " " + code + " instead of " + expected.status() + " " + expected.code()
+        if (answer.status() != expected.status() || !expected.code().equals(code)) {
+            return answer.status() + " " + code + " instead of " + expected.status() + " " + expected.code()
                     + ": " + answer.body();
         }
         return null;

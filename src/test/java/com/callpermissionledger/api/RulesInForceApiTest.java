@@ -1,5 +1,8 @@
 package com.callpermissionledger.api;
 
+import static com.callpermissionledger.http.AnswerAssertions.assertOk;
+import static com.callpermissionledger.http.ProblemAssertions.assertProblem;
+
 import com.callpermissionledger.policy.RequestExpiryReason;
 import com.callpermissionledger.policy.RuleId;
 import com.fasterxml.jackson.databind.JsonNode;

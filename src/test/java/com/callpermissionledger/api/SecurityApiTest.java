@@ -1,16 +1,12 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Answer;
+import com.callpermissionledger.http.RunningLedger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,15 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The role table of docs/security.md, every row both ways, with the keys of application-test.yml.
  * Answers other than 401/403 only show the request got past the key check (a 404 or 400 behind it is fine).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "simulation"})
-class SecurityApiTest {
+class SecurityApiTest extends RunningLedger {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
 
     @ParameterizedTest(name = "{0} {1} {2} -> {4}")
     @CsvSource(delimiter = '|', value = {
@@ -72,16 +62,10 @@ class SecurityApiTest {
             "                            | GET    | /actuator/health                                                   |                                                   | 200",
     })
     void roleTable(String key, String method, String path, String body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (key != null) {
-            request.header("X-Api-Key", key);
-        }
-        HttpResponse<String> answer = com.callpermissionledger.openapi.ApiContract.documented(port,
-                HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        Answer answer = http().withKey(key).send(method, path, "application/json",
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(expected);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(expected);
         if (expected == 401 || expected == 403) {
             assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));

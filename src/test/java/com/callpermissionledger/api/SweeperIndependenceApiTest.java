@@ -1,5 +1,6 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Answer;
 import com.callpermissionledger.policy.event.PermissionExpired;
 import com.callpermissionledger.policy.event.PermissionRequestExpired;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static com.callpermissionledger.http.AnswerAssertions.assertOk;
+import static com.callpermissionledger.http.AnswerAssertions.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

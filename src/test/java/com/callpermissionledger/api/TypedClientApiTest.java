@@ -1,5 +1,6 @@
 package com.callpermissionledger.api;
 
+import com.callpermissionledger.http.Keys;
 import com.callpermissionledger.openapi.ApiContract;
 import com.callpermissionledger.openapi.LedgerClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ class TypedClientApiTest extends HttpApiSupport {
 
     @Test
     void placingCallsUntilTheCapReadsCallLimit24hAsATypedProblemWithItsRetryAt() {
-        LedgerClient client = new LedgerClient("http://localhost:" + port, "test-upstream-key");
+        LedgerClient client = new LedgerClient("http://localhost:" + port, Keys.UPSTREAM);
         Pair pair = newPair();
         assertThat(client.grantPermission(pair.business(), pair.user(), false))
                 .isInstanceOf(LedgerClient.Success.class);

@@ -1,82 +1,54 @@
 package com.callpermissionledger.audit;
 
+import com.callpermissionledger.http.Answer;
+import com.callpermissionledger.http.RunningLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static com.callpermissionledger.http.AnswerAssertions.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one Spring context every audit test class shares (identical annotations, so it starts once), and the
- * HTTP helpers they use: real HTTP against the running server, the simulated clock moved through its endpoint,
- * and the event table read directly with JDBC where a test needs the stored truth.
+ * The one Spring context every audit test class shares (identical annotations, so it starts once), on a database
+ * of its own, and what the audit tests add to the shared client ({@link RunningLedger}): requests with headers of
+ * their own (another key, a correlation id), real-time marks to bracket recorded instants, and the event table
+ * read directly with JDBC where a test needs the stored truth.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:audit-api-tests;DB_CLOSE_DELAY=-1")
-@ActiveProfiles({"test", "simulation"})
-abstract class AuditApiTestSupport {
+abstract class AuditApiTestSupport extends RunningLedger {
 
-    /** The ADMIN key of the test profile; its name, test-admin, is the client of requests without a key of their own. */
-    static final String ADMIN_KEY = "test-admin-key";
-
-    static final String PROBLEM_JSON = "application/problem+json";
-
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    /** An answer as it came over the wire. */
-    record Answer(int status, String body, HttpResponse<String> raw) {
-        String contentType() {
-            return raw.headers().firstValue("Content-Type").orElse("");
-        }
-    }
 
     static String pairRoot(String business, String user) {
         return "/api/v1/businesses/" + business + "/users/" + user;
     }
 
-    Answer send(String method, String path, String body, Map<String, String> headers) throws IOException,
-            InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30));
-        headers.forEach(request::header);
-        if (!headers.containsKey("X-Api-Key")) {
-            request.header("X-Api-Key", ADMIN_KEY);
-        }
+    /** A JSON body ({@code null}: none) with extra headers; an {@code X-Api-Key} among them replaces the ADMIN key. */
+    Answer send(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = http().request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        com.callpermissionledger.openapi.ApiContract.assertDocumented(port, method, path, response.statusCode(),
-                response.headers().map(), response.body());
-        return new Answer(response.statusCode(), response.body(), response);
+        headers.forEach(request::setHeader);
+        return http().send(request.build());
     }
 
-    Answer get(String path) throws Exception {
-        return send("GET", path, null, Map.of());
+    Answer post(String path, String body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
     }
 
     /** A GET that must answer 200 with JSON. */
@@ -84,14 +56,6 @@ abstract class AuditApiTestSupport {
         Answer answer = get(path);
         assertThat(answer.status()).as("GET " + path + " -> " + answer.body()).isEqualTo(200);
         return json.readTree(answer.body());
-    }
-
-    Answer post(String path, String body) throws Exception {
-        return send("POST", path, body, Map.of());
-    }
-
-    Answer post(String path, String body, Map<String, String> headers) throws Exception {
-        return send("POST", path, body, headers);
     }
 
     /** A command that must be answered with exactly {@code status}. */
@@ -104,16 +68,6 @@ abstract class AuditApiTestSupport {
         Answer answer = send(method, path, body, headers);
         assertThat(answer.status()).as(method + " " + path + " " + body + " -> " + answer.body()).isEqualTo(status);
         return answer.body().isEmpty() ? json.nullNode() : json.readTree(answer.body());
-    }
-
-    /** Moves the simulated clock forward and answers the new now. */
-    Instant advance(String duration) throws Exception {
-        JsonNode now = expect(200, "POST", "/api/v1/admin/clock", "{\"advance\":\"" + duration + "\"}");
-        return Instant.parse(now.get("now").asText());
-    }
-
-    Instant now() throws Exception {
-        return advance("PT0S");
     }
 
     /**
@@ -137,16 +91,6 @@ abstract class AuditApiTestSupport {
                 .isAfterOrEqualTo(from).isBefore(to);
     }
 
-    /** A problem+json answer with the given status and code. */
-    JsonNode assertProblem(Answer answer, int status, String code) throws Exception {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.contentType()).startsWith(PROBLEM_JSON);
-        JsonNode problem = json.readTree(answer.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("code").asText()).isEqualTo(code);
-        return problem;
-    }
-
     List<JsonNode> history(String business, String user) throws Exception {
         JsonNode answer = getJson(pairRoot(business, user) + "/events");
         List<JsonNode> events = new ArrayList<>();
@@ -165,11 +109,5 @@ abstract class AuditApiTestSupport {
 
     long storedCount() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-    }
-
-    static Instant instant(JsonNode node) {
-        assertThat(node).as("an instant").isNotNull();
-        assertThat(node.isNull()).as("an instant, not null").isFalse();
-        return Instant.parse(node.asText());
     }
 }

@@ -1,5 +1,7 @@
 package com.callpermissionledger.audit;
 
+import com.callpermissionledger.http.Answer;
+import com.callpermissionledger.http.Keys;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ class ErasureApiTest extends AuditApiTestSupport {
         awaitDashboardRow();
 
         Answer refused = post("/api/v1/admin/erasures", "{\"business\":\"" + BUSINESS + "\",\"user\":\"" + USER + "\"}",
-                Map.of("X-Api-Key", "test-auditor-key"));
+                Map.of("X-Api-Key", Keys.AUDITOR));
         assertThat(refused.status()).as("only ADMIN erases").isEqualTo(403);
 
         JsonNode result = expect(200, "POST", "/api/v1/admin/erasures",

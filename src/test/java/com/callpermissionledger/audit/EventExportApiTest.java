@@ -1,5 +1,6 @@
 package com.callpermissionledger.audit;
 
+import com.callpermissionledger.http.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.callpermissionledger.http.ProblemAssertions.assertProblem;
+import static com.callpermissionledger.http.AnswerAssertions.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /api/v1/events/export: NDJSON, one stored event per line, for a business and a recording-time range. */

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.callpermissionledger.http.ProblemAssertions.assertProblem;
+import static com.callpermissionledger.http.AnswerAssertions.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /api/v1/events: every event of the ledger in global order, paged by position or started at a time. */

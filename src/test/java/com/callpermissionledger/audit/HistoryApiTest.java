@@ -1,5 +1,6 @@
 package com.callpermissionledger.audit;
 
+import com.callpermissionledger.http.Keys;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static com.callpermissionledger.http.ProblemAssertions.assertProblem;
+import static com.callpermissionledger.http.AnswerAssertions.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET .../events: the full history of a pair from sequence 0, as stored, with who caused each event. */
@@ -30,12 +33,12 @@ class HistoryApiTest extends AuditApiTestSupport {
         at.add(advance("PT1M"));
         wall.add(wallMark());
         expect(201, "POST", root + "/permission-requests", "{\"requestId\":\"wamid.h1\",\"channel\":\"TEMPLATE\"}",
-                Map.of("X-Api-Key", "test-upstream-key", "X-Correlation-Id", "corr-h-1"));
+                Map.of("X-Api-Key", Keys.UPSTREAM, "X-Correlation-Id", "corr-h-1"));
         at.add(advance("PT1M"));
         wall.add(wallMark());
         JsonNode refused = expect(429, "POST", root + "/permission-requests",
                 "{\"requestId\":\"wamid.h2\",\"channel\":\"TEMPLATE\"}",
-                Map.of("X-Api-Key", "test-upstream-key", "X-Correlation-Id", "corr-h-2"));
+                Map.of("X-Api-Key", Keys.UPSTREAM, "X-Correlation-Id", "corr-h-2"));
         assertThat(refused.get("code").asText()).isEqualTo("REQUEST_LIMIT_24H");
         at.add(advance("PT1M"));
         wall.add(wallMark());
@@ -43,7 +46,7 @@ class HistoryApiTest extends AuditApiTestSupport {
         at.add(advance("PT1M"));
         wall.add(wallMark());
         expect(200, "POST", root + "/permission-requests/wamid.h1/reply", "{\"response\":\"ACCEPT\"}",
-                Map.of("X-Api-Key", "test-hashed-upstream-key", "X-Correlation-Id", "corr-h-4"));
+                Map.of("X-Api-Key", Keys.HASHED_UPSTREAM, "X-Correlation-Id", "corr-h-4"));
         at.add(advance("PT1M"));
         wall.add(wallMark());
         expect(201, "POST", root + "/calls", "{\"callId\":\"wacid.h1\"}");

@@ -1,5 +1,6 @@
 package com.callpermissionledger.audit;
 
+import com.callpermissionledger.http.Keys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class TamperEvidenceApiTest extends AuditApiTestSupport {
         String root = pairRoot(BUSINESS, user);
         advance("PT1M");
         expect(201, "POST", root + "/permission-requests", "{\"requestId\":\"wamid." + user + "\",\"channel\":\"TEMPLATE\"}",
-                Map.of("X-Api-Key", "test-upstream-key", "X-Correlation-Id", "corr-" + user));
+                Map.of("X-Api-Key", Keys.UPSTREAM, "X-Correlation-Id", "corr-" + user));
         advance("PT1M");
         expect(200, "POST", root + "/permission/grant", "{\"source\":\"BUSINESS_PROFILE\"}");
         for (String outcome : List.of("UNANSWERED", "CONNECTED")) {

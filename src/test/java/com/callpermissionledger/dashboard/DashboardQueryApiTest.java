@@ -1,5 +1,7 @@
 package com.callpermissionledger.dashboard;
 
+import com.callpermissionledger.http.Answer;
+import com.callpermissionledger.http.LedgerHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -9,10 +11,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardQueryApiTest {
 
     private static final String BUSINESS = "8100";
-    /** The ADMIN key of the test profile. */
-    private static final String KEY = "test-admin-key";
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @LocalServerPort
@@ -78,10 +73,8 @@ class DashboardQueryApiTest {
             "/api/v1/dashboard/pairs?business=12ab", "/api/v1/dashboard/requests?status=OPEN",
             "/api/v1/dashboard/calls?outcome=BUSY", "/api/v1/dashboard/summary?business=x"})
     void badFiltersAreProblems(String path) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", KEY).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        com.callpermissionledger.openapi.ApiContract.documented(port, answer);
-        assertThat(answer.statusCode()).isEqualTo(400);
+        Answer answer = http().get(path);
+        assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json.readTree(answer.body()).get("code").asText()).isIn("INVALID_REQUEST", "INVALID_IDENTIFIER");
@@ -99,22 +92,18 @@ class DashboardQueryApiTest {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", KEY).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        com.callpermissionledger.openapi.ApiContract.documented(port, answer);
-        assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        Answer answer = http().get(path);
+        assertThat(answer.status()).as(path).isEqualTo(200);
         return json.readTree(answer.body());
     }
 
     private void post(String path, String body) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", KEY)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        com.callpermissionledger.openapi.ApiContract.documented(port, answer);
-        assertThat(answer.statusCode()).as(path + " " + answer.body()).isLessThan(500);
+        Answer answer = http().post(path, body);
+        assertThat(answer.status()).as(path + " " + answer.body()).isLessThan(500);
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    /** The shared client, with the ADMIN key of the test profile. */
+    private LedgerHttp http() {
+        return new LedgerHttp(port);
     }
 }

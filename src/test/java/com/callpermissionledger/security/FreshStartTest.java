@@ -1,16 +1,14 @@
 package com.callpermissionledger.security;
 
 import com.callpermissionledger.LedgerApplication;
+import com.callpermissionledger.http.Answer;
+import com.callpermissionledger.http.LedgerHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,12 +29,9 @@ class FreshStartTest {
                 "--ledger.security.generated-key-file=" + keyFile};
         try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class).run(args)) {
             int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                            "http://localhost:" + port + "/api/v1/businesses/1/users/2/permission/grant"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"source\":\"BUSINESS_PROFILE\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).isEqualTo(401);
+            Answer answer = new LedgerHttp(port).withKey(null)
+                    .post("/api/v1/businesses/1/users/2/permission/grant", "{\"source\":\"BUSINESS_PROFILE\"}");
+            assertThat(answer.status()).isEqualTo(401);
             assertThat(ledger.getBean(ApiKeys.class).size()).isEqualTo(1);
         }
         String hash = Files.readString(keyFile).trim();

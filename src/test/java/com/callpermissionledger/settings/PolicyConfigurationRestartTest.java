@@ -1,6 +1,8 @@
 package com.callpermissionledger.settings;
 
 import com.callpermissionledger.LedgerApplication;
+import com.callpermissionledger.http.Answer;
+import com.callpermissionledger.http.LedgerHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -8,10 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,10 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PolicyConfigurationRestartTest {
 
-    private static final String KEY = "test-admin-key";
     private static final String A = "/api/v1/businesses/8080/users/4918000000001";
     private static final String B = "/api/v1/businesses/8081/users/4918000000002";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -116,15 +112,9 @@ class PolicyConfigurationRestartTest {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
-    private static String send(int port, String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-Api-Key", KEY)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isBetween(200, 201);
-        return response.body();
+    private static String send(int port, String method, String path, String json) {
+        Answer answer = new LedgerHttp(port).send(method, path, json);
+        assertThat(answer.status()).as(method + " " + path + " -> " + answer.body()).isBetween(200, 201);
+        return answer.body();
     }
 }

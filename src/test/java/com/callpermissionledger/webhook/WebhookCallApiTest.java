@@ -28,7 +28,7 @@ class WebhookCallApiTest extends WebhookApiSupport {
     @Test
     void aConnectEventAloneChangesNothing() {
         Pair pair = newPair();
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
 
         JsonNode report = deliver(envelope(connect(pair.business(), pair.user(), "wacid.C1", at)));
 
@@ -39,7 +39,7 @@ class WebhookCallApiTest extends WebhookApiSupport {
     @Test
     void acceptedIsConnectedAtThePickUpAndItsTerminateChangesNothing() {
         Pair pair = newPair();
-        Instant picked = wholeSecond();
+        Instant picked = alignToWholeSecond();
         deliver(envelope(callStatus(pair.business(), pair.user(), "wacid.C2", "RINGING", picked.minusSeconds(5)),
                 callStatus(pair.business(), pair.user(), "wacid.C2", "ACCEPTED", picked)));
         Instant end = advance(Duration.ofMinutes(3));
@@ -58,7 +58,7 @@ class WebhookCallApiTest extends WebhookApiSupport {
     void aTerminateBeforeItsStatusGivesTheSameOutcomeAsInOrder() {
         Pair picked = newPair();
         Pair declined = newPair();
-        Instant start = wholeSecond();
+        Instant start = alignToWholeSecond();
         Instant end = advance(Duration.ofMinutes(2));
 
         deliver(envelope(terminate(picked.business(), picked.user(), "wacid.O1", BUSINESS_CALL, end, start, null),
@@ -78,7 +78,7 @@ class WebhookCallApiTest extends WebhookApiSupport {
     @Test
     void aTerminateWithStartTimeIsConnectedEvenWhenItEndedWithAnError() {
         Pair pair = newPair();
-        Instant start = wholeSecond().minusSeconds(60);
+        Instant start = alignToWholeSecond().minusSeconds(60);
 
         deliver(envelope(terminate(pair.business(), pair.user(), "wacid.C3", BUSINESS_CALL, start.plusSeconds(30),
                 start, 138021)));
@@ -92,7 +92,7 @@ class WebhookCallApiTest extends WebhookApiSupport {
     @Test
     void rejectedIsAMissAndTheTerminateThatFollowsChangesNothing() {
         Pair pair = newPair();
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
 
         deliver(envelope(callStatus(pair.business(), pair.user(), "wacid.C4", "REJECTED", at),
                 terminate(pair.business(), pair.user(), "wacid.C4", BUSINESS_CALL, at.plusSeconds(1).minusSeconds(1),
@@ -107,7 +107,7 @@ class WebhookCallApiTest extends WebhookApiSupport {
     @Test
     void aTerminateWithNeitherStartTimeNorErrorIsUnanswered() {
         Pair pair = newPair();
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
 
         deliver(envelope(terminate(pair.business(), pair.user(), "wacid.C5", BUSINESS_CALL, at, null, null)));
 
@@ -120,7 +120,7 @@ class WebhookCallApiTest extends WebhookApiSupport {
     @Test
     void aTerminateWithATechnicalErrorAndNoStartIsAFailure() {
         Pair pair = newPair();
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
 
         deliver(envelope(terminate(pair.business(), pair.user(), "wacid.C6", BUSINESS_CALL, at, null, 138019)));
 
@@ -135,7 +135,7 @@ class WebhookCallApiTest extends WebhookApiSupport {
         Pair pair = newPair();
         admin("POST", pair.path("/permission/grant"), "{\"source\":\"BUSINESS_PROFILE\"}");
         placeCall(pair, "wacid.C7");
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
 
         deliver(envelope(terminate(pair.business(), pair.user(), "wacid.C7", BUSINESS_CALL, at, null, null)));
 
@@ -146,7 +146,7 @@ class WebhookCallApiTest extends WebhookApiSupport {
     @Test
     void userInitiatedCallsAreConnectedWhenPickedUpAndMissedOtherwise() {
         Pair pair = newPair();
-        Instant start = wholeSecond();
+        Instant start = alignToWholeSecond();
         Instant end = advance(Duration.ofMinutes(2));
 
         deliver(envelope(terminate(pair.business(), pair.user(), "wacid.U1", USER_CALL, end, start, null),
@@ -167,7 +167,7 @@ class WebhookCallApiTest extends WebhookApiSupport {
     void aConnectedCallResetsTheRequestLimitsAtTheInstantItConnectedNotWhenReported() {
         Pair pair = newPair();
         sendRequest(pair, "wamid.R8");
-        Instant connected = wholeSecond();
+        Instant connected = alignToWholeSecond();
         Instant reported = advance(Duration.ofMinutes(30));
 
         deliver(envelope(terminate(pair.business(), pair.user(), "wacid.C8", BUSINESS_CALL, reported, connected,

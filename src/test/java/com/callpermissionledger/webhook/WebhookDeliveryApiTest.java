@@ -1,5 +1,7 @@
 package com.callpermissionledger.webhook;
 
+import com.callpermissionledger.http.Answer;
+import com.callpermissionledger.http.Keys;
 import com.callpermissionledger.policy.event.PermissionGranted;
 import com.callpermissionledger.policy.event.PermissionReplyRecorded;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,12 +40,12 @@ class WebhookDeliveryApiTest extends WebhookApiSupport {
     @Test
     void aBadOrMissingSignatureIs401AndRecordsNothing() {
         Pair pair = newPair();
-        byte[] body = envelope(replyChange(pair.business(), reply(pair.user(), "wamid.S1", wholeSecond(), null,
+        byte[] body = envelope(replyChange(pair.business(), reply(pair.user(), "wamid.S1", alignToWholeSecond(), null,
                 "accept", false, "user_action", null))).getBytes(StandardCharsets.UTF_8);
 
         Answer forged = send("POST", WEBHOOK, null, WebhookSignature.of("another-secret", body), body);
         Answer unsigned = send("POST", WEBHOOK, null, null, body);
-        Answer withKeyButUnsigned = send("POST", WEBHOOK, ADMIN_KEY, null, body);
+        Answer withKeyButUnsigned = send("POST", WEBHOOK, Keys.ADMIN, null, body);
 
         for (Answer answer : List.of(forged, unsigned, withKeyButUnsigned)) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(401);
@@ -62,7 +64,7 @@ class WebhookDeliveryApiTest extends WebhookApiSupport {
     void theSameDeliveryTwiceChangesNothingTheSecondTime() {
         Pair pair = newPair();
         sendRequest(pair, "wamid.D1");
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
         String body = envelope(statusChange(pair.business(), status(pair.user(), "wamid.D1", "delivered", at)),
                 replyChange(pair.business(), reply(pair.user(), "wamid.D2", at.plusSeconds(1).minusSeconds(1),
                         "wamid.D1", "accept", false, "user_action", null)));
@@ -81,7 +83,7 @@ class WebhookDeliveryApiTest extends WebhookApiSupport {
     void oneBadChangeIsRecordedForAuditorsAndTheRestOfTheBatchStillCounts() {
         Pair first = newPair();
         Pair second = newPair();
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
         String bad = replyChange(first.business(), reply(first.user(), "wamid.B1", at, "wamid.Q1", "maybe", false,
                 "user_action", null));
         String future = replyChange(first.business(), reply(first.user(), "wamid.B2", at.plus(Duration.ofHours(2)),
@@ -104,7 +106,7 @@ class WebhookDeliveryApiTest extends WebhookApiSupport {
         assertThat(rejected).allSatisfy(e -> assertThat(e).isInstanceOf(WebhookChangeRejected.class));
         assertThat(((WebhookChangeRejected) rejected.get(0)).reason()).contains("maybe");
         assertThat(((WebhookChangeRejected) rejected.get(1)).reason()).contains("FACT_IN_FUTURE");
-        Answer audit = send("GET", "/api/v1/events?limit=1000", "test-auditor-key", null, null);
+        Answer audit = send("GET", "/api/v1/events?limit=1000", Keys.AUDITOR, null, null);
         assertThat(audit.status()).isEqualTo(200);
         assertThat(audit.body()).contains("webhooks:" + first.business()).contains("WebhookChangeRejected");
     }
@@ -113,7 +115,7 @@ class WebhookDeliveryApiTest extends WebhookApiSupport {
     void aOneMegabyteBatchIsProcessedWhole() {
         Pair pair = phonePair();
         sendRequest(pair, "wamid.BIG");
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
         List<String> statuses = new ArrayList<>();
         int size = 0;
         for (int i = 0; size < 1_050_000; i++) {

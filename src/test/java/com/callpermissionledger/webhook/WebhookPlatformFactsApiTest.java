@@ -1,5 +1,7 @@
 package com.callpermissionledger.webhook;
 
+import com.callpermissionledger.http.Answer;
+
 import com.callpermissionledger.policy.CallOutcome;
 import com.callpermissionledger.policy.DivergenceSubject;
 import com.callpermissionledger.policy.event.CallOutcomeRecorded;
@@ -34,7 +36,7 @@ class WebhookPlatformFactsApiTest extends WebhookApiSupport {
     @Test
     void anUnansweredCallReportedAfterALaterConnectedCallDoesNotCountTowardTheRun() {
         Pair pair = newPair();
-        Instant granted = wholeSecond();
+        Instant granted = alignToWholeSecond();
         deliver(envelope(replyChange(pair.business(),
                 reply(pair.user(), "wamid.G1", granted, null, "accept", false, "user_action", null))));
         Instant missed = advance(Duration.ofMinutes(10));
@@ -79,7 +81,7 @@ class WebhookPlatformFactsApiTest extends WebhookApiSupport {
     @Test
     void aCallConnectedWithoutPermissionIsRecordedWithTheDisagreementForAuditors() throws Exception {
         Pair pair = phonePair();
-        Instant picked = wholeSecond();
+        Instant picked = alignToWholeSecond();
 
         JsonNode report = deliver(envelope(callStatus(pair.business(), pair.user(), "wacid.NP1", "ACCEPTED", picked)));
 

@@ -1,5 +1,6 @@
 package com.callpermissionledger.webhook;
 
+import com.callpermissionledger.http.Answer;
 import com.callpermissionledger.policy.DivergenceSubject;
 import com.callpermissionledger.policy.GrantSource;
 import com.callpermissionledger.policy.PermissionKind;
@@ -29,7 +30,7 @@ class WebhookReplyApiTest extends WebhookApiSupport {
     void acceptingARequestTemporarilyGrantsSevenDaysFromTheReplyInstant() {
         Pair pair = newPair();
         sendRequest(pair, "wamid.REQ1");
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
 
         JsonNode report = deliver(envelope(replyChange(pair.business(),
                 reply(pair.user(), "wamid.IN1", at, "wamid.REQ1", "accept", false, "user_action", null))));
@@ -54,7 +55,7 @@ class WebhookReplyApiTest extends WebhookApiSupport {
     @Test
     void anOlderPayloadWithoutIsPermanentIsATemporaryAcceptance() {
         Pair pair = newPair();
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
 
         deliver(envelope(replyChange(pair.business(),
                 reply(pair.user(), "wamid.IN2", at, "wamid.ELSEWHERE", "accept", null, "user_action", null))));
@@ -70,7 +71,7 @@ class WebhookReplyApiTest extends WebhookApiSupport {
         Pair pair = newPair();
         assertThat(admin("PUT", "/api/v1/businesses/" + pair.business() + "/settings",
                 "{\"policy\":\"whatsapp-v2\"}").status()).isEqualTo(200);
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
 
         deliver(envelope(replyChange(pair.business(),
                 reply(pair.user(), "wamid.IN3", at, "wamid.REQ3", "accept", true, "user_action", null))));
@@ -85,7 +86,7 @@ class WebhookReplyApiTest extends WebhookApiSupport {
     @Test
     void aGrantFromTheBusinessProfileHasNoContext() {
         Pair pair = newPair();
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
         String body = envelope(replyChange(pair.business(),
                 reply(pair.user(), "wamid.IN4", at, null, "accept", true, "user_action", null)));
 
@@ -104,7 +105,7 @@ class WebhookReplyApiTest extends WebhookApiSupport {
     void decliningARequestIsRecordedAndGrantsNothing() {
         Pair pair = newPair();
         sendRequest(pair, "wamid.REQ5");
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
 
         deliver(envelope(replyChange(pair.business(),
                 reply(pair.user(), "wamid.IN5", at, "wamid.REQ5", "reject", null, "user_action", null))));
@@ -118,7 +119,7 @@ class WebhookReplyApiTest extends WebhookApiSupport {
     @Test
     void aCallbackGrantFromAUserCallIsNotARequestAndUsesNoRequestLimit() {
         Pair pair = newPair();
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
 
         deliver(envelope(replyChange(pair.business(),
                 reply(pair.user(), "wamid.IN6", at, "wacid.USERCALL6", "accept", false, "automatic", null))));
@@ -138,7 +139,7 @@ class WebhookReplyApiTest extends WebhookApiSupport {
     @Test
     void thePlatformsAutomaticRevocationIsRecordedAsSuchAndTheCountDifferenceIsVisible() {
         Pair pair = newPair();
-        Instant grantedAt = wholeSecond();
+        Instant grantedAt = alignToWholeSecond();
         deliver(envelope(replyChange(pair.business(),
                 reply(pair.user(), "wamid.IN7", grantedAt, null, "accept", false, "user_action", null))));
         Instant at = advance(Duration.ofMinutes(10));
@@ -166,7 +167,7 @@ class WebhookReplyApiTest extends WebhookApiSupport {
         Pair asText = newPair();
         Pair asNumber = newPair();
         Pair agreeing = newPair();
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
         String sixteenDays = Long.toString(at.plus(Duration.ofDays(16)).getEpochSecond());
 
         deliver(envelope(
@@ -196,7 +197,7 @@ class WebhookReplyApiTest extends WebhookApiSupport {
         String business = "2" + n;
         String phone = "4" + n;
         String userId = "US.T" + n;
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
         String both = "{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\","
                 + Payloads.metadata(business) + ",\"contacts\":[{\"profile\":{\"name\":\"A\"},\"wa_id\":\"" + phone
                 + "\",\"user_id\":\"" + userId + "\"}],\"messages\":[" + reply(phone, "wamid.IN12", at, "wamid.REQ12",

@@ -1,5 +1,6 @@
 package com.callpermissionledger.webhook;
 
+import com.callpermissionledger.http.Answer;
 import com.callpermissionledger.policy.event.PermissionGranted;
 import com.callpermissionledger.policy.event.PermissionReplyRecorded;
 import com.callpermissionledger.policy.event.PermissionRequestDelivered;
@@ -24,7 +25,7 @@ class WebhookTimeApiTest extends WebhookApiSupport {
         Pair late = newPair();
         sendRequest(onTime, "wamid.T1");
         sendRequest(late, "wamid.T1");
-        Instant delivered = wholeSecond();
+        Instant delivered = alignToWholeSecond();
         Instant replied = delivered.plusSeconds(40);
         String onTimeDelivery = envelope(statusChange(onTime.business(), status(onTime.user(), "wamid.T1", "delivered",
                 delivered)));
@@ -53,7 +54,7 @@ class WebhookTimeApiTest extends WebhookApiSupport {
     void aReplyBeforeItsDeliveryStatusKeepsTheReplysExpiry() {
         Pair pair = newPair();
         sendRequest(pair, "wamid.O1");
-        Instant delivered = wholeSecond();
+        Instant delivered = alignToWholeSecond();
         Instant replied = delivered.plusSeconds(5);
         advance(Duration.ofSeconds(10));
 
@@ -75,7 +76,7 @@ class WebhookTimeApiTest extends WebhookApiSupport {
         Pair tooLate = newPair();
         sendRequest(inTime, "wamid.L1");
         sendRequest(tooLate, "wamid.L2");
-        Instant sent = wholeSecond();
+        Instant sent = alignToWholeSecond();
         Instant requestExpiry = sent.plus(WEEK);
         advance(WEEK.plusHours(1));
 
@@ -93,7 +94,7 @@ class WebhookTimeApiTest extends WebhookApiSupport {
     @Test
     void aLateGrantThatHasAlreadyRunOutIsRecordedWithItsExpiry() {
         Pair pair = newPair();
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
         advance(WEEK.plusMinutes(5));
 
         deliver(envelope(replyChange(pair.business(), reply(pair.user(), "wamid.X1", at, null, "accept", false,
@@ -108,7 +109,7 @@ class WebhookTimeApiTest extends WebhookApiSupport {
     void theRestReportsTakeTheSameOccurredAtAndRefuseTheFuture() {
         Pair pair = newPair();
         sendRequest(pair, "wamid.REST1");
-        Instant now = wholeSecond();
+        Instant now = alignToWholeSecond();
         Instant hourAgo = now.minus(Duration.ofHours(1));
 
         Answer reply = admin("POST", pair.path("/permission-requests/wamid.REST1/reply"),

@@ -1,5 +1,7 @@
 package com.callpermissionledger.webhook;
 
+
+
 import com.callpermissionledger.policy.CallOutcome;
 import com.callpermissionledger.policy.GrantSource;
 import com.callpermissionledger.policy.event.CallOutcomeRecorded;
@@ -31,7 +33,7 @@ class WebhookUserTieApiTest extends WebhookApiSupport {
         String business = "2" + n;
         Pair byPhone = new Pair(business, "4" + n);
         Pair byUserId = new Pair(business, "US.Y" + n);
-        Instant granted = wholeSecond();
+        Instant granted = alignToWholeSecond();
         deliver(envelope(replyChange(business,
                 reply(byUserId.user(), "wamid.T1", granted, null, "accept", false, "user_action", null))));
         Instant missed = advance(Duration.ofMinutes(5));

@@ -1,5 +1,7 @@
 package com.callpermissionledger.webhook;
 
+import com.callpermissionledger.http.Answer;
+import com.callpermissionledger.http.Keys;
 import com.callpermissionledger.policy.event.PermissionGranted;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,16 +24,16 @@ class WebhookWithoutSecretApiTest extends WebhookApiSupport {
     @Test
     void aDeliveryNeedsAnUpstreamKey() {
         Pair pair = newPair();
-        byte[] body = envelope(replyChange(pair.business(), reply(pair.user(), "wamid.K1", wholeSecond(), null,
+        byte[] body = envelope(replyChange(pair.business(), reply(pair.user(), "wamid.K1", alignToWholeSecond(), null,
                 "accept", false, "user_action", null))).getBytes(StandardCharsets.UTF_8);
 
         Answer noKey = send("POST", WEBHOOK, null, null, body);
-        Answer dashboard = send("POST", WEBHOOK, "test-dashboard-key", null, body);
+        Answer dashboard = send("POST", WEBHOOK, Keys.DASHBOARD, null, body);
         assertThat(noKey.status()).isEqualTo(401);
         assertThat(dashboard.status()).isEqualTo(403);
         assertThat(events(pair)).isEmpty();
 
-        Answer upstream = send("POST", WEBHOOK, "test-upstream-key", null, body);
+        Answer upstream = send("POST", WEBHOOK, Keys.UPSTREAM, null, body);
         assertThat(upstream.status()).as(upstream.body()).isEqualTo(200);
         assertThat(events(pair, PermissionGranted.class)).hasSize(1);
     }

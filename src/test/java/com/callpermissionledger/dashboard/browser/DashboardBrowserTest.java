@@ -1,5 +1,8 @@
 package com.callpermissionledger.dashboard.browser;
 
+import com.callpermissionledger.http.Keys;
+import com.callpermissionledger.http.Answer;
+import com.callpermissionledger.http.LedgerHttp;
 import com.callpermissionledger.policy.RuleId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,10 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -61,8 +60,6 @@ class DashboardBrowserTest {
     private static final String SUPPORT = "106540352242922";
     private static final String SALES = "113265841956327";
     private static final String BOOKINGS = "120893476512004";
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
@@ -108,7 +105,7 @@ class DashboardBrowserTest {
         assertThat(browser.getTitle()).contains("dashboard");
         // the page asks for a key once and keeps it in the tab's session storage
         new WebDriverWait(browser, PATIENCE).until(d -> d.findElement(testId("key-form")).isDisplayed());
-        browser.findElement(testId("key-input")).sendKeys("test-dashboard-key");
+        browser.findElement(testId("key-input")).sendKeys(Keys.DASHBOARD);
         browser.findElement(testId("key-submit")).click();
         new WebDriverWait(browser, PATIENCE).until(d -> !d.findElement(testId("key-form")).isDisplayed());
         awaitText(testId("pair-state-" + SUPPORT + "-" + granted), "GRANTED");
@@ -254,18 +251,16 @@ class DashboardBrowserTest {
     }
 
     private int post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return answered(new LedgerHttp(port).post(path, body));
     }
 
     private int put(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).PUT(HttpRequest.BodyPublishers.ofString(body)));
+        return answered(new LedgerHttp(port).put(path, body));
     }
 
-    private int send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> answer = http.send(request.header("Content-Type", "application/json")
-                .header("X-Api-Key", "test-admin-key").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("answer to %s: %s", answer.uri(), answer.body()).isLessThan(500);
-        return answer.statusCode();
+    private static int answered(Answer answer) {
+        assertThat(answer.status()).as("answer to %s: %s", answer.path(), answer.body()).isLessThan(500);
+        return answer.status();
     }
 
     private String url(String path) {
