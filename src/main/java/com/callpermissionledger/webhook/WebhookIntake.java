@@ -1,16 +1,13 @@
 package com.callpermissionledger.webhook;
 
-import com.callpermissionledger.policy.CallbackPermission;
 import com.callpermissionledger.policy.InvalidIdentifierException;
 import com.callpermissionledger.policy.PairId;
 import com.callpermissionledger.policy.command.PairCommand;
-import com.callpermissionledger.settings.BusinessSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -26,10 +23,10 @@ public class WebhookIntake {
     private final CallChanges calls;
     private final FactSink sink;
     private final BadChanges bad;
-    private final BusinessSettings settings;
+    private final SettingsChanges settings;
 
     WebhookIntake(MessageChanges messages, CallChanges calls, FactSink sink, BadChanges bad,
-                  BusinessSettings settings) {
+                  SettingsChanges settings) {
         this.json = WebhookJson.MAPPER;
         this.messages = messages;
         this.calls = calls;
@@ -47,7 +44,7 @@ public class WebhookIntake {
                     switch (field) {
                         case "messages" -> messages(read(change, MessagesValue.class), change.value(), tally);
                         case "calls" -> calls(read(change, CallsValue.class), change.value(), tally);
-                        case "account_settings_update" -> settings(read(change, SettingsValue.class), tally);
+                        case "account_settings_update" -> settings(read(change, SettingsValue.class), entry, tally);
                         default -> tally.ignored++;
                     }
                 } catch (BadChangeException | InvalidIdentifierException e) {
@@ -92,22 +89,11 @@ public class WebhookIntake {
         }
     }
 
-    private void settings(SettingsValue value, Tally tally) {
-        var number = value.phoneNumberSettings();
-        if (number == null || number.calling() == null || number.calling().callbackPermissionStatus() == null) {
+    private void settings(SettingsValue value, Envelope.Entry entry, Tally tally) {
+        Boolean recorded = settings.change(value, entry.time());
+        if (recorded == null) {
             tally.ignored++;
-            return;
-        }
-        PairId.requireValidBusiness(number.phoneNumberId());
-        CallbackPermission callback = switch (number.calling().callbackPermissionStatus().toUpperCase(Locale.ROOT)) {
-            case "ENABLED" -> CallbackPermission.ENABLED;
-            case "DISABLED", "NOT_SET" -> CallbackPermission.DISABLED;
-            default -> throw new BadChangeException("unknown callback_permission_status "
-                    + number.calling().callbackPermissionStatus());
-        };
-        boolean changed = settings.termsFor(number.phoneNumberId()).callbackPermission() != callback;
-        settings.change(number.phoneNumberId(), callback, null);
-        if (changed) {
+        } else if (recorded) {
             tally.recorded++;
         } else {
             tally.unchanged++;
