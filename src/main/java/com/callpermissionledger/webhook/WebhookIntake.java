@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -24,15 +25,17 @@ public class WebhookIntake {
     private final FactSink sink;
     private final BadChanges bad;
     private final SettingsChanges settings;
+    private final WebhookMeters meters;
 
     WebhookIntake(MessageChanges messages, CallChanges calls, FactSink sink, BadChanges bad,
-                  SettingsChanges settings) {
+                  SettingsChanges settings, WebhookMeters meters) {
         this.json = WebhookJson.MAPPER;
         this.messages = messages;
         this.calls = calls;
         this.sink = sink;
         this.bad = bad;
         this.settings = settings;
+        this.meters = meters;
     }
 
     public WebhookReport receive(Envelope envelope) {
@@ -40,6 +43,7 @@ public class WebhookIntake {
         for (Envelope.Entry entry : envelope.entries()) {
             for (Envelope.Change change : entry.all()) {
                 String field = change.field() == null ? "" : change.field();
+                WebhookReport before = tally.report();
                 try {
                     switch (field) {
                         case "messages" -> messages(read(change, MessagesValue.class), change.value(), tally);
@@ -50,6 +54,7 @@ public class WebhookIntake {
                 } catch (BadChangeException | InvalidIdentifierException e) {
                     bad.record(BadChanges.businessOf(change.value()), field, e.getMessage(), change.value(), tally);
                 }
+                meters.changes(field, before, tally.report());
             }
         }
         return tally.report();
@@ -76,6 +81,7 @@ public class WebhookIntake {
             return;
         }
         for (int i = 0; i < items.size(); i++) {
+            arrived(field, raw.path(i).path("timestamp"));
             try {
                 PairCommand command = fact.apply(items.get(i));
                 if (command == null) {
@@ -90,6 +96,7 @@ public class WebhookIntake {
     }
 
     private void settings(SettingsValue value, Envelope.Entry entry, Tally tally) {
+        arrived("account_settings_update", value.timestamp() != null ? value.timestamp() : entry.time());
         Boolean recorded = settings.change(value, entry.time());
         if (recorded == null) {
             tally.ignored++;
@@ -97,6 +104,18 @@ public class WebhookIntake {
             tally.recorded++;
         } else {
             tally.unchanged++;
+        }
+    }
+
+    /** An item's delay is measured whatever becomes of it; an unreadable timestamp is the item's own error. */
+    private void arrived(String field, JsonNode timestamp) {
+        try {
+            Instant at = PlatformTime.of(timestamp, "timestamp");
+            if (at != null) {
+                meters.arrived(field, at);
+            }
+        } catch (BadChangeException unreadable) {
+            // the item is rejected with this reason when it is handled
         }
     }
 
