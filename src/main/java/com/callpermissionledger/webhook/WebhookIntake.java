@@ -65,7 +65,7 @@ public class WebhookIntake {
         each(business, "messages", value.messages(), raw.path("messages"), m -> messages.message(business, value, m),
                 tally);
         each(business, "messages", value.statuses(), raw.path("statuses"),
-                s -> "call".equalsIgnoreCase(s.type()) ? calls.status(business, s) : messages.status(business, s),
+                s -> "call".equalsIgnoreCase(s.type()) ? calls.status(business, s) : messages.status(business, s, tally),
                 tally);
     }
 
@@ -83,11 +83,12 @@ public class WebhookIntake {
         for (int i = 0; i < items.size(); i++) {
             arrived(field, raw.path(i).path("timestamp"));
             try {
+                int counted = tally.held + tally.unchanged;
                 PairCommand command = fact.apply(items.get(i));
-                if (command == null) {
-                    tally.ignored++;
-                } else {
+                if (command != null) {
                     sink.send(command, tally);
+                } else if (counted == tally.held + tally.unchanged) {
+                    tally.ignored++; // unless the item was held for later (or already held)
                 }
             } catch (BadChangeException | InvalidIdentifierException e) {
                 bad.record(business, field, e.getMessage(), raw.path(i), tally);

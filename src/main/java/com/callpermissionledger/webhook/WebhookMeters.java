@@ -44,6 +44,7 @@ public class WebhookMeters {
         count(field, "unchanged", after.unchanged() - before.unchanged());
         count(field, "ignored", after.ignored() - before.ignored());
         count(field, "rejected", after.rejected() - before.rejected());
+        count(field, "held", after.held() - before.held());
     }
 
     /** An item dated {@code at} by the platform arrived now; a date ahead of the clock counts as no delay. */
