@@ -63,7 +63,8 @@ final class WebhookEnvelopeSchema {
                         .addProperty("call_permission_reply", open("The user's answer.")
                                 .addProperty("response", new StringSchema().description("accept or reject."))
                                 .addProperty("is_permanent", new BooleanSchema())
-                                .addProperty("expiration_timestamp", unixSeconds("Only compared with the rule's expiry."))
+                                .addProperty("expiration_timestamp",
+                                        unixSeconds("Only compared with the rule's expiry."))
                                 .addProperty("response_source",
                                         new StringSchema().description("user_action or automatic.")))));
         components.addSchemas("WebhookStatus", open("A message status, or a call status with type call.")

@@ -65,7 +65,8 @@ public class WebhookIntake {
         each(business, "messages", value.messages(), raw.path("messages"), m -> messages.message(business, value, m),
                 tally);
         each(business, "messages", value.statuses(), raw.path("statuses"),
-                s -> "call".equalsIgnoreCase(s.type()) ? calls.status(business, s) : messages.status(business, s, tally),
+                s -> "call".equalsIgnoreCase(s.type()) ? calls.status(business, s)
+                        : messages.status(business, s, tally),
                 tally);
     }
 
