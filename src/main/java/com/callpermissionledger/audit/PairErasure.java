@@ -73,6 +73,8 @@ public class PairErasure {
         jdbc.update("delete from snapshot_event_entry where aggregate_identifier = ?", pair.value());
         // the phone number and user id the platform named this user by (docs/webhooks.md) go with the history
         jdbc.update("delete from webhook_user_link where business = ? and pair_user = ?", pair.business(), pair.user());
+        jdbc.update("delete from webhook_pending_status where business = ? and pair_user = ?", pair.business(),
+                pair.user());
         // the rows move with the history, so the projections stay what a rebuild would give
         PAIR_ROWS.forEach((table, hasUser) -> {
             if (hasUser) {

@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * What the ledger would have answered at a past instant: the pair's events up to then, judged under the
@@ -46,13 +47,31 @@ public class PointInTime {
     public BusinessTerms termsAt(String business, Instant at) {
         String policy = null;
         CallbackPermission callback = CallbackPermission.DISABLED;
+        String storedPolicy = null;
+        CallbackPermission storedCallback = CallbackPermission.DISABLED;
+        Instant policyAt = null;
+        Instant callbackAt = null;
         var stream = eventStore.readEvents(BusinessSettingsAggregate.idOf(business), 0);
         while (stream.hasNext()) {
-            var message = stream.next();
-            if (message.getPayload() instanceof BusinessSettingsChanged change && !change.occurredAt().isAfter(at)) {
-                policy = change.policy();
-                callback = change.callbackPermission();
+            if (!(stream.next().getPayload() instanceof BusinessSettingsChanged change)) {
+                continue;
             }
+            // Each event repeats the whole settings; only the field it changed is dated by it, since a late
+            // platform fact is stored after a later policy change (R-FACT-TIME).
+            Instant when = change.occurredAt();
+            boolean dated = !when.isAfter(at);
+            if (change.callbackPermission() != storedCallback && dated
+                    && (callbackAt == null || !when.isBefore(callbackAt))) {
+                callback = change.callbackPermission();
+                callbackAt = when;
+            }
+            if (!Objects.equals(change.policy(), storedPolicy) && dated
+                    && (policyAt == null || !when.isBefore(policyAt))) {
+                policy = change.policy();
+                policyAt = when;
+            }
+            storedCallback = change.callbackPermission();
+            storedPolicy = change.policy();
         }
         String name = policy != null ? policy : recorded.defaultAt(at).orElse(null);
         return new BusinessTerms(name != null ? policies.byName(name) : policies.defaultPolicy(), callback);

@@ -1,5 +1,6 @@
 package com.callpermissionledger.openapi;
 
+import com.callpermissionledger.webhook.WebhookReport;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
@@ -64,6 +65,10 @@ class ContractCustomizer implements OpenApiCustomizer {
 
     private static void apply(OperationContract contract, Operation operation, Components components) {
         operation.operationId(contract.operationId()).summary(contract.summary()).tags(List.of(contract.tag()));
+        if (contract.body() == WebhookReport.class) {
+            // the controller reads raw bytes (the signature is over them), so springdoc sees no shape
+            operation.setRequestBody(WebhookEnvelopeSchema.requestBody(components));
+        }
         ApiResponses responses = new ApiResponses();
         responses.addApiResponse(Integer.toString(contract.success()), success(contract, operation, components));
         Map<Integer, List<ProblemCode>> byStatus = contract.allProblems().stream()

@@ -7,6 +7,8 @@ import com.callpermissionledger.policy.PairId;
 import com.callpermissionledger.pair.PairLedger;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
+
 /** Reads and changes business settings; the source of the terms every decision is made under. */
 @Service
 public class BusinessSettings implements BusinessTermsSource {
@@ -37,5 +39,16 @@ public class BusinessSettings implements BusinessTermsSource {
         ChangeBusinessSettings change = new ChangeBusinessSettings(business, callback, policy);
         ledger.send(change.settingsId(), change);
         return termsFor(business);
+    }
+
+    /**
+     * The platform's callback setting as of {@code occurredAt} (R-FACT-TIME); true when it changed the
+     * settings, false when they already said so or a newer callback change stands.
+     */
+    public boolean reportCallback(String business, CallbackPermission callback, Instant occurredAt) {
+        PairId.requireValidBusiness(business);
+        Object changed = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                new ChangeBusinessSettings(business, callback, null, occurredAt)).andMetaData(CommandOrigin.current()));
+        return Boolean.TRUE.equals(changed);
     }
 }

@@ -19,8 +19,9 @@ public record Envelope(String object, List<Entry> entry) {
         return entry == null ? List.of() : entry;
     }
 
+    /** {@code time} is when the platform sent the entry, Unix seconds; a fact's own timestamp comes first. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(String id, List<Change> changes) {
+    public record Entry(String id, JsonNode time, List<Change> changes) {
         public List<Change> all() {
             return changes == null ? List.of() : changes;
         }

@@ -24,10 +24,12 @@ class MessageChanges {
 
     private final PlatformUsers users;
     private final PairHistory history;
+    private final PendingStatuses pending;
 
-    MessageChanges(PlatformUsers users, PairHistory history) {
+    MessageChanges(PlatformUsers users, PairHistory history, PendingStatuses pending) {
         this.users = users;
         this.history = history;
+        this.pending = pending;
     }
 
     /** The fact a message states, or null when it says nothing about call permission. */
@@ -73,10 +75,10 @@ class MessageChanges {
 
     /**
      * The fact a message status states: {@code delivered} or {@code read} (a message read at once may skip
-     * delivered) starts a request's no-response clock, {@code failed} fails it. Statuses name any message;
-     * only those of requests the ledger knows are permission facts, the rest are ignored.
+     * delivered) starts a request's no-response clock, {@code failed} fails it. A status of a message the
+     * ledger does not know as a request is held ({@link PendingStatuses}) until that request is recorded.
      */
-    PairCommand status(String business, MessagesValue.Status s) {
+    PairCommand status(String business, MessagesValue.Status s, Tally tally) {
         String status = s.status() == null ? "" : s.status().toLowerCase(Locale.ROOT);
         if (!status.equals("delivered") && !status.equals("read") && !status.equals("failed")) {
             return null;
@@ -85,10 +87,18 @@ class MessageChanges {
             throw new BadChangeException("a message status without an id");
         }
         PairId pair = users.pair(business, s.recipientId(), s.recipientUserId());
+        Instant at = PlatformTime.required(s.timestamp(), "timestamp");
         if (!history.state(pair).requests().containsKey(s.id())) {
+            if (pending.hold(pair, s.id(), status, at)) {
+                tally.held++;
+            } else {
+                tally.unchanged++;
+            }
+            if (history.state(pair).requests().containsKey(s.id())) {
+                pending.apply(pair, s.id()); // the request was recorded meanwhile
+            }
             return null;
         }
-        Instant at = PlatformTime.required(s.timestamp(), "timestamp");
         return status.equals("failed") ? new MarkRequestFailed(pair, s.id(), at)
                 : new MarkRequestDelivered(pair, s.id(), at);
     }

@@ -7,8 +7,9 @@ final class Tally {
     int unchanged;
     int ignored;
     int rejected;
+    int held;
 
     WebhookReport report() {
-        return new WebhookReport(recorded, unchanged, ignored, rejected);
+        return new WebhookReport(recorded, unchanged, ignored, rejected, held);
     }
 }

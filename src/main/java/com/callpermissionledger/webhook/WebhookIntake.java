@@ -1,16 +1,14 @@
 package com.callpermissionledger.webhook;
 
-import com.callpermissionledger.policy.CallbackPermission;
 import com.callpermissionledger.policy.InvalidIdentifierException;
 import com.callpermissionledger.policy.PairId;
 import com.callpermissionledger.policy.command.PairCommand;
-import com.callpermissionledger.settings.BusinessSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -26,16 +24,18 @@ public class WebhookIntake {
     private final CallChanges calls;
     private final FactSink sink;
     private final BadChanges bad;
-    private final BusinessSettings settings;
+    private final SettingsChanges settings;
+    private final WebhookMeters meters;
 
     WebhookIntake(MessageChanges messages, CallChanges calls, FactSink sink, BadChanges bad,
-                  BusinessSettings settings) {
+                  SettingsChanges settings, WebhookMeters meters) {
         this.json = WebhookJson.MAPPER;
         this.messages = messages;
         this.calls = calls;
         this.sink = sink;
         this.bad = bad;
         this.settings = settings;
+        this.meters = meters;
     }
 
     public WebhookReport receive(Envelope envelope) {
@@ -43,16 +43,18 @@ public class WebhookIntake {
         for (Envelope.Entry entry : envelope.entries()) {
             for (Envelope.Change change : entry.all()) {
                 String field = change.field() == null ? "" : change.field();
+                WebhookReport before = tally.report();
                 try {
                     switch (field) {
                         case "messages" -> messages(read(change, MessagesValue.class), change.value(), tally);
                         case "calls" -> calls(read(change, CallsValue.class), change.value(), tally);
-                        case "account_settings_update" -> settings(read(change, SettingsValue.class), tally);
+                        case "account_settings_update" -> settings(read(change, SettingsValue.class), entry, tally);
                         default -> tally.ignored++;
                     }
                 } catch (BadChangeException | InvalidIdentifierException e) {
                     bad.record(BadChanges.businessOf(change.value()), field, e.getMessage(), change.value(), tally);
                 }
+                meters.changes(field, before, tally.report());
             }
         }
         return tally.report();
@@ -63,7 +65,8 @@ public class WebhookIntake {
         each(business, "messages", value.messages(), raw.path("messages"), m -> messages.message(business, value, m),
                 tally);
         each(business, "messages", value.statuses(), raw.path("statuses"),
-                s -> "call".equalsIgnoreCase(s.type()) ? calls.status(business, s) : messages.status(business, s),
+                s -> "call".equalsIgnoreCase(s.type()) ? calls.status(business, s)
+                        : messages.status(business, s, tally),
                 tally);
     }
 
@@ -79,12 +82,14 @@ public class WebhookIntake {
             return;
         }
         for (int i = 0; i < items.size(); i++) {
+            arrived(field, raw.path(i).path("timestamp"));
             try {
+                int counted = tally.held + tally.unchanged;
                 PairCommand command = fact.apply(items.get(i));
-                if (command == null) {
-                    tally.ignored++;
-                } else {
+                if (command != null) {
                     sink.send(command, tally);
+                } else if (counted == tally.held + tally.unchanged) {
+                    tally.ignored++; // unless the item was held for later (or already held)
                 }
             } catch (BadChangeException | InvalidIdentifierException e) {
                 bad.record(business, field, e.getMessage(), raw.path(i), tally);
@@ -92,25 +97,27 @@ public class WebhookIntake {
         }
     }
 
-    private void settings(SettingsValue value, Tally tally) {
-        var number = value.phoneNumberSettings();
-        if (number == null || number.calling() == null || number.calling().callbackPermissionStatus() == null) {
+    private void settings(SettingsValue value, Envelope.Entry entry, Tally tally) {
+        arrived("account_settings_update", value.timestamp() != null ? value.timestamp() : entry.time());
+        Boolean recorded = settings.change(value, entry.time());
+        if (recorded == null) {
             tally.ignored++;
-            return;
-        }
-        PairId.requireValidBusiness(number.phoneNumberId());
-        CallbackPermission callback = switch (number.calling().callbackPermissionStatus().toUpperCase(Locale.ROOT)) {
-            case "ENABLED" -> CallbackPermission.ENABLED;
-            case "DISABLED", "NOT_SET" -> CallbackPermission.DISABLED;
-            default -> throw new BadChangeException("unknown callback_permission_status "
-                    + number.calling().callbackPermissionStatus());
-        };
-        boolean changed = settings.termsFor(number.phoneNumberId()).callbackPermission() != callback;
-        settings.change(number.phoneNumberId(), callback, null);
-        if (changed) {
+        } else if (recorded) {
             tally.recorded++;
         } else {
             tally.unchanged++;
+        }
+    }
+
+    /** An item's delay is measured whatever becomes of it; an unreadable timestamp is the item's own error. */
+    private void arrived(String field, JsonNode timestamp) {
+        try {
+            Instant at = PlatformTime.of(timestamp, "timestamp");
+            if (at != null) {
+                meters.arrived(field, at);
+            }
+        } catch (BadChangeException unreadable) {
+            // the item is rejected with this reason when it is handled
         }
     }
 

@@ -77,4 +77,42 @@ class BusinessSettingsAggregateTest {
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
     }
+
+    @Test
+    void aDatedCallbackChangeIsRecordedAtItsOwnInstant() {
+        Instant anHourAgo = NOW.minus(Duration.ofHours(1));
+        fixture.given(new BusinessSettingsChanged(BUSINESS, EARLIER, CallbackPermission.DISABLED, "whatsapp-v2"))
+                .when(new ChangeBusinessSettings(BUSINESS, CallbackPermission.ENABLED, null, anHourAgo))
+                .expectEvents(new BusinessSettingsChanged(BUSINESS, anHourAgo, CallbackPermission.ENABLED,
+                        "whatsapp-v2"))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aCallbackChangeDatedBeforeANewerCallbackChangeChangesNothing() {
+        fixture.given(new BusinessSettingsChanged(BUSINESS, EARLIER, CallbackPermission.ENABLED, null))
+                .when(new ChangeBusinessSettings(BUSINESS, CallbackPermission.DISABLED, null,
+                        EARLIER.minusSeconds(1)))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aLateCallbackChangeBehindAPolicyChangeStillChangesTheCallbackSetting() {
+        Instant policyChanged = NOW.minus(Duration.ofMinutes(10));
+        Instant platformChanged = NOW.minus(Duration.ofHours(1));
+        fixture.given(new BusinessSettingsChanged(BUSINESS, policyChanged, CallbackPermission.DISABLED, "whatsapp-v2"))
+                .when(new ChangeBusinessSettings(BUSINESS, CallbackPermission.ENABLED, null, platformChanged))
+                .expectEvents(new BusinessSettingsChanged(BUSINESS, platformChanged, CallbackPermission.ENABLED,
+                        "whatsapp-v2"))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aFactDatedWithinTheClockSkewAheadIsDatedNow() {
+        fixture.givenNoPriorActivity()
+                .when(new ChangeBusinessSettings(BUSINESS, CallbackPermission.ENABLED, null, NOW.plusSeconds(30)))
+                .expectEvents(new BusinessSettingsChanged(BUSINESS, NOW, CallbackPermission.ENABLED, null))
+                .expectResultMessagePayload(true);
+    }
 }

@@ -101,8 +101,10 @@ final class Payloads {
                 + (start == null && errorCode != null ? "FAILED" : "COMPLETED") + "\"" + times + errors + "}]}}";
     }
 
-    static String settings(String business, String status) {
-        return "{\"field\":\"account_settings_update\",\"value\":{\"phone_number_settings\":{\"phone_number_id\":\""
+    /** A callback-setting change dated {@code at}; the platform sends no metadata with it. */
+    static String settings(String business, String status, Instant at) {
+        return "{\"field\":\"account_settings_update\",\"value\":{\"timestamp\":\"" + at.getEpochSecond()
+                + "\",\"type\":\"phone_number_settings\",\"phone_number_settings\":{\"phone_number_id\":\""
                 + business + "\",\"calling\":{\"status\":\"ENABLED\",\"callback_permission_status\":\"" + status
                 + "\"}}}}";
     }

@@ -140,10 +140,11 @@ class WebhookDeliveryApiTest extends WebhookApiSupport {
     @Test
     void theCallbackSettingFollowsTheAccountSettingsUpdate() {
         String business = "2" + unique();
+        Instant at = wholeSecond();
 
-        deliver(envelope(Payloads.settings(business, "ENABLED")));
+        deliver(envelope(Payloads.settings(business, "ENABLED", at)));
         Answer enabled = admin("GET", "/api/v1/businesses/" + business + "/settings", null);
-        deliver(envelope(Payloads.settings(business, "NOT_SET")));
+        deliver(envelope(Payloads.settings(business, "NOT_SET", at.plusSeconds(1))));
         Answer notSet = admin("GET", "/api/v1/businesses/" + business + "/settings", null);
 
         assertThat(enabled.body()).contains("\"callbackPermission\":\"ENABLED\"");

@@ -5,6 +5,7 @@ import com.callpermissionledger.pair.CommandOrigin;
 import com.callpermissionledger.webhook.Envelope;
 import com.callpermissionledger.webhook.WebhookIntake;
 import com.callpermissionledger.webhook.WebhookJson;
+import com.callpermissionledger.webhook.WebhookMeters;
 import com.callpermissionledger.webhook.WebhookProperties;
 import com.callpermissionledger.webhook.WebhookReport;
 import com.callpermissionledger.webhook.WebhookSignature;
@@ -39,10 +40,12 @@ public class WebhookController {
 
     private final WebhookIntake intake;
     private final WebhookProperties properties;
+    private final WebhookMeters meters;
 
-    public WebhookController(WebhookIntake intake, WebhookProperties properties) {
+    public WebhookController(WebhookIntake intake, WebhookProperties properties, WebhookMeters meters) {
         this.intake = intake;
         this.properties = properties;
+        this.meters = meters;
     }
 
     @GetMapping
@@ -66,6 +69,7 @@ public class WebhookController {
                                      @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature) {
         byte[] bytes = body == null ? new byte[0] : body;
         if (properties.signed() && !WebhookSignature.matches(properties.getAppSecret(), bytes, signature)) {
+            meters.signatureFailed();
             return Problems.answer(Problems.problem(HttpStatus.UNAUTHORIZED, "BAD_SIGNATURE", "Signature mismatch",
                     "X-Hub-Signature-256 must be sha256= and the HMAC-SHA256 of the raw body under the app secret; "
                             + "nothing was recorded."));
