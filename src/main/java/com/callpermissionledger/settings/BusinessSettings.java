@@ -47,8 +47,8 @@ public class BusinessSettings implements BusinessTermsSource {
      */
     public boolean reportCallback(String business, CallbackPermission callback, Instant occurredAt) {
         PairId.requireValidBusiness(business);
-        Object changed = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
-                new ChangeBusinessSettings(business, callback, null, occurredAt)).andMetaData(CommandOrigin.current()));
+        ChangeBusinessSettings change = new ChangeBusinessSettings(business, callback, null, occurredAt);
+        Object changed = ledger.send(change.settingsId(), change);
         return Boolean.TRUE.equals(changed);
     }
 }

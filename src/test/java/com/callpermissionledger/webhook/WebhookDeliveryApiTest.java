@@ -140,7 +140,7 @@ class WebhookDeliveryApiTest extends WebhookApiSupport {
     @Test
     void theCallbackSettingFollowsTheAccountSettingsUpdate() {
         String business = "2" + unique();
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
 
         deliver(envelope(Payloads.settings(business, "ENABLED", at)));
         Answer enabled = admin("GET", "/api/v1/businesses/" + business + "/settings", null);

@@ -1,5 +1,7 @@
 package com.callpermissionledger.webhook;
 
+import com.callpermissionledger.http.Answer;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,7 @@ class WebhookMetricsApiTest extends WebhookApiSupport {
     @Test
     void itemsAreCountedByFieldAndOutcome() {
         Pair pair = newPair();
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
         String grant = envelope(replyChange(pair.business(), reply(pair.user(), "wamid.M1", at, null, "accept", false,
                 "user_action", null)));
         String unreadable = envelope(replyChange(pair.business(), reply(pair.user(), "wamid.M2", at, null, "maybe",
@@ -57,7 +59,7 @@ class WebhookMetricsApiTest extends WebhookApiSupport {
     @Test
     void anItemDatedAnHourAgoShowsAnHourOfDeliveryLatency() {
         Pair pair = newPair();
-        Instant at = wholeSecond();
+        Instant at = alignToWholeSecond();
         advance(Duration.ofHours(1));
         String before = scrape();
 

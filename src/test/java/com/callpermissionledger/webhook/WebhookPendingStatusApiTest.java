@@ -21,7 +21,7 @@ class WebhookPendingStatusApiTest extends WebhookApiSupport {
     @Test
     void aDeliveryBeforeItsRequestStartsTheNoResponseClockAtThePlatformsInstant() {
         Pair pair = newPair();
-        Instant delivered = wholeSecond();
+        Instant delivered = alignToWholeSecond();
         String delivery = envelope(statusChange(pair.business(), status(pair.user(), "wamid.P1", "delivered",
                 delivered)));
 
@@ -45,7 +45,7 @@ class WebhookPendingStatusApiTest extends WebhookApiSupport {
     @Test
     void aFailureBeforeItsRequestFailsTheRequestOnceRecorded() {
         Pair pair = newPair();
-        Instant failed = wholeSecond();
+        Instant failed = alignToWholeSecond();
         deliver(envelope(statusChange(pair.business(), status(pair.user(), "wamid.P2", "failed", failed))));
         sendRequest(pair, "wamid.P2");
 
@@ -56,11 +56,11 @@ class WebhookPendingStatusApiTest extends WebhookApiSupport {
     @Test
     void aStatusOfAMessageNeverRecordedAsARequestIsDroppedAfterADay() {
         Pair pair = newPair();
-        deliver(envelope(statusChange(pair.business(), status(pair.user(), "wamid.P3", "read", wholeSecond()))));
+        deliver(envelope(statusChange(pair.business(), status(pair.user(), "wamid.P3", "read", alignToWholeSecond()))));
         advance(PendingStatuses.KEPT.plusMinutes(1));
         Pair other = newPair();
 
-        deliver(envelope(statusChange(other.business(), status(other.user(), "wamid.P4", "read", wholeSecond()))));
+        deliver(envelope(statusChange(other.business(), status(other.user(), "wamid.P4", "read", alignToWholeSecond()))));
 
         assertThat(jdbc.queryForObject("select count(*) from webhook_pending_status where business = ?",
                 Integer.class, pair.business())).isZero();

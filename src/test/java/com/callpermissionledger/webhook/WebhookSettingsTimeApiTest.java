@@ -1,5 +1,7 @@
 package com.callpermissionledger.webhook;
 
+import com.callpermissionledger.http.Answer;
+
 import com.callpermissionledger.policy.CallbackPermission;
 import com.callpermissionledger.settings.BusinessSettingsChanged;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +21,7 @@ class WebhookSettingsTimeApiTest extends WebhookApiSupport {
     @Test
     void anHourLateSettingsChangeIsRecordedWithThePlatformsTime() {
         String business = "2" + unique();
-        Instant changed = wholeSecond();
+        Instant changed = alignToWholeSecond();
         advance(Duration.ofHours(1));
 
         JsonNode report = deliver(envelope(settings(business, "ENABLED", changed)));
@@ -35,7 +37,7 @@ class WebhookSettingsTimeApiTest extends WebhookApiSupport {
     @Test
     void aLateChangeDatedBeforeANewerOneLeavesTheNewerStanding() {
         String business = "2" + unique();
-        Instant first = wholeSecond();
+        Instant first = alignToWholeSecond();
         advance(Duration.ofMinutes(30));
 
         deliver(envelope(settings(business, "DISABLED", first.plusSeconds(600))));
@@ -53,7 +55,7 @@ class WebhookSettingsTimeApiTest extends WebhookApiSupport {
     @Test
     void withoutItsOwnTimestampTheEntrysTimeDatesTheChange() {
         String business = "2" + unique();
-        Instant sent = wholeSecond().minus(Duration.ofMinutes(5));
+        Instant sent = alignToWholeSecond().minus(Duration.ofMinutes(5));
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"time\":"
                 + sent.getEpochSecond() + ",\"changes\":[{\"field\":\"account_settings_update\",\"value\":"
                 + "{\"phone_number_settings\":{\"phone_number_id\":\"" + business
@@ -67,7 +69,7 @@ class WebhookSettingsTimeApiTest extends WebhookApiSupport {
     @Test
     void aChangeDatedInTheFutureOrUndatedIsRejectedAndChangesNothing() {
         String business = "2" + unique();
-        Instant now = wholeSecond();
+        Instant now = alignToWholeSecond();
         String undated = "{\"field\":\"account_settings_update\",\"value\":{\"phone_number_settings\":"
                 + "{\"phone_number_id\":\"" + business + "\",\"calling\":{\"callback_permission_status\":\"ENABLED\"}}}}";
 
