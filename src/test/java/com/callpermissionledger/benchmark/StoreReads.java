@@ -1,0 +1,67 @@
+package com.callpermissionledger.benchmark;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/** What the store holds, read with plain JDBC: the event count, a raw read of every event, and its size on disk. */
+final class StoreReads {
+
+    record RawRead(long events, long bytes, double seconds) {
+        double perSecond() {
+            return events / seconds;
+        }
+    }
+
+    private final DataSource dataSource;
+
+    StoreReads(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    long events() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from domain_event_entry")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Every event in global order, payload and metadata fetched, as a tracking processor reads them. */
+    RawRead readAll() throws Exception {
+        long start = System.nanoTime();
+        long events = 0;
+        long bytes = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(1_000);
+                try (ResultSet r = s.executeQuery("select global_index, payload_type, payload, meta_data "
+                        + "from domain_event_entry order by global_index")) {
+                    while (r.next()) {
+                        events++;
+                        byte[] meta = r.getBytes(4);
+                        bytes += r.getBytes(3).length + (meta == null ? 0 : meta.length);
+                    }
+                }
+            }
+            c.commit();
+        }
+        return new RawRead(events, bytes, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** PostgreSQL: the database's size; H2: null (the file is measured on disk). */
+    Long postgresDatabaseBytes() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+                return null;
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("select pg_database_size(current_database())")) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+}
