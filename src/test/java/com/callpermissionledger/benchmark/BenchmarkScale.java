@@ -28,7 +28,8 @@ record BenchmarkScale(
         };
         long cell = Long.getLong("benchmark.cell-millis", scale.cellMillis);
         long disk = Long.getLong("benchmark.disk-millis", scale.diskMillis);
-        return new BenchmarkScale(name, cell, scale.clients, scale.mixPairs, scale.statusPairs,
+        int statusPairs = Integer.getInteger("benchmark.status-pairs", scale.statusPairs);
+        return new BenchmarkScale(name, cell, scale.clients, scale.mixPairs, statusPairs,
                 scale.growthHistories, disk, scale.idleMillis);
     }
 }
