@@ -3,6 +3,8 @@ package com.callpermissionledger.config;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,11 +17,14 @@ import java.time.Duration;
  * @param compactionInterval how often half-empty chunks are looked for
  * @param fillRate           chunks whose live share (percent) is below this are rewritten
  * @param writeLimitBytes    at most this many bytes rewritten per run, so a run never stalls commands for long
+ * @param retentionTime      how long H2 keeps a freed chunk before reusing its space (H2's own default is 45 s;
+ *                           docs/operations.md says what a shorter time risks)
  */
 @Validated
 @ConfigurationProperties("ledger.h2")
 public record H2CompactionProperties(
-        @NotNull @DefaultValue("PT5S") Duration compactionInterval,
+        @NotNull @DefaultValue("PT1S") Duration compactionInterval,
         @Min(10) @Max(100) @DefaultValue("90") int fillRate,
-        @Min(65_536) @DefaultValue("16777216") int writeLimitBytes) {
+        @Min(65_536) @DefaultValue("16777216") int writeLimitBytes,
+        @NotNull @DurationMin(millis = 0) @DurationMax(hours = 1) @DefaultValue("PT2S") Duration retentionTime) {
 }

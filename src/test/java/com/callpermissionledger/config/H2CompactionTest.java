@@ -34,7 +34,7 @@ class H2CompactionTest {
         // RETENTION_TIME=0 lets freed chunks be reused at once, so the test needs no 45 s wait
         dataSource.setURL("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0;RETENTION_TIME=0");
         H2Compaction compaction = new H2Compaction(dataSource,
-                new H2CompactionProperties(Duration.ofSeconds(5), 90, 16 * 1024 * 1024));
+                new H2CompactionProperties(Duration.ofSeconds(5), 90, 16 * 1024 * 1024, Duration.ZERO));
         try (Connection connection = dataSource.getConnection()) {
             connection.createStatement().execute("create table event (id bigint primary key, "
                     + "stream varchar(255), seq bigint, payload blob, unique (stream, seq))");
