@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A projection that skips an event it failed on is silently wrong from then on. The dashboard processor
- * therefore propagates handler failures: the processor backs off and retries the same event.
+ * therefore propagates handler failures: the processor backs off and retries the batch from its first event
+ * (a batch is one transaction, so nothing of it was kept).
  */
 @Configuration
 public class DashboardProcessing {
