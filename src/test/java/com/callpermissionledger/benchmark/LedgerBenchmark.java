@@ -5,6 +5,7 @@ import com.callpermissionledger.policy.BusinessTermsSource;
 import com.callpermissionledger.storage.EmbeddedPostgresDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,5 +62,7 @@ class LedgerBenchmark {
             disk.compacted(store, store.jdbcUrl(dir, database), h2File, largest);
         }
         new BaselineCells(scale, report).run(store, store.jdbcUrl(dir, "baseline_" + run), store.user(), terms);
+        // H2's files are hundreds of MB at full scale; nothing reads them after the run
+        FileSystemUtils.deleteRecursively(dir);
     }
 }
