@@ -12,7 +12,7 @@ import java.sql.Types;
 /**
  * Axon maps payloads, metadata and tokens as {@code @Lob byte[]}, which H2 keeps in its separate LOB store:
  * every event then wrote and read several more B-trees, and the file grew faster (docs/performance.md,
- * change 3). This dialect stores them inline as {@code binary varying}, as {@link PostgresByteaDialect}
+ * change 2). This dialect stores them inline as {@code binary varying}, as {@link PostgresByteaDialect}
  * does with {@code bytea}; the Flyway migration {@code db/migration/h2/V5} converts existing columns.
  */
 public class H2InlineBinaryDialect extends H2Dialect {
