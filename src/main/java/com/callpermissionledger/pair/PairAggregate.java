@@ -21,6 +21,7 @@ import com.callpermissionledger.policy.event.PairEvent;
 import com.callpermissionledger.policy.state.PairState;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -34,12 +35,14 @@ import java.time.Clock;
  * only what Axon needs: loading, locking and appending. The clock and the business terms are injected,
  * so time and settings are inputs to the decision, never read from inside the rules.
  */
-@Aggregate(commandTargetResolver = "pairCommandTargetResolver")
+@Aggregate(commandTargetResolver = "pairCommandTargetResolver", cache = "pairAggregateCache")
 public class PairAggregate {
 
     @AggregateIdentifier
     private String id;
     private PairState state = PairState.EMPTY;
+    /** The identifier of the last event folded in: how {@link PairAggregateCache} tells a stale copy. */
+    private String lastEventId;
 
     protected PairAggregate() {
     }
@@ -123,9 +126,14 @@ public class PairAggregate {
         return new PairOutcome(decision, state);
     }
 
+    String lastEventId() {
+        return lastEventId;
+    }
+
     @EventSourcingHandler
-    void on(PairEvent event) {
+    void on(PairEvent event, @MessageIdentifier String eventId) {
         id = event.pairId().value();
         state = PairEvolution.evolve(state, event);
+        lastEventId = eventId;
     }
 }

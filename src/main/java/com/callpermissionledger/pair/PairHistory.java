@@ -4,7 +4,12 @@ import com.callpermissionledger.policy.PairEvolution;
 import com.callpermissionledger.policy.PairId;
 import com.callpermissionledger.policy.event.PairEvent;
 import com.callpermissionledger.policy.state.PairState;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -14,20 +19,38 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Reads a pair's history from the event store, always from sequence 0 (never from a snapshot), and folds
- * it with the same {@link PairEvolution} the aggregate uses.
+ * Reads a pair's history from the event store (never from a snapshot) and folds it with the same
+ * {@link PairEvolution} the aggregate uses. The current state is kept per pair ({@code ledger.cache.pairs})
+ * with the last event folded; each query still reads the store from that event on, so it sees every
+ * command already committed, on any node. If that event is no longer where it was (an erasure moved the
+ * stream), the whole stream is folded again.
  */
 @Component
 public class PairHistory {
 
-    private final EventStore eventStore;
+    /** A pair's state, and where in its stream it was folded to. */
+    private record Folded(PairState state, long lastSequence, String lastEventId) {
+    }
 
-    public PairHistory(EventStore eventStore) {
+    private final EventStore eventStore;
+    private final Cache<String, Folded> current;
+
+    public PairHistory(EventStore eventStore, PairCacheProperties cache, MeterRegistry meters) {
         this.eventStore = eventStore;
+        this.current = Caffeine.newBuilder().maximumSize(cache.pairs()).recordStats().build();
+        CaffeineCacheMetrics.monitor(meters, current, "pair-states");
     }
 
     public PairState state(PairId pair) {
-        return fold(pair, message -> true);
+        Folded known = current.getIfPresent(pair.value());
+        Folded folded = known == null ? null : foldOn(pair, known);
+        if (folded == null) {
+            folded = foldOn(pair, new Folded(PairState.EMPTY, -1, null));
+        }
+        if (folded.lastEventId() != null && folded != known) {
+            current.put(pair.value(), folded);
+        }
+        return folded.state();
     }
 
     /**
@@ -49,6 +72,23 @@ public class PairHistory {
             }
         }
         return events;
+    }
+
+    /** {@code known} with the events stored after it; null when its last event is no longer in the stream. */
+    private Folded foldOn(PairId pair, Folded known) {
+        DomainEventStream stream = eventStore.readEvents(pair.value(), Math.max(0, known.lastSequence()));
+        if (known.lastEventId() != null
+                && !(stream.hasNext() && stream.next().getIdentifier().equals(known.lastEventId()))) {
+            return null;
+        }
+        Folded folded = known;
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            PairState state = message.getPayload() instanceof PairEvent event
+                    ? PairEvolution.evolve(folded.state(), event) : folded.state();
+            folded = new Folded(state, message.getSequenceNumber(), message.getIdentifier());
+        }
+        return folded;
     }
 
     private PairState fold(PairId pair, Predicate<PairEvent> include) {

@@ -31,12 +31,14 @@ class TwoNodesTest {
 
     private static final String BUSINESS = "616161";
     private static final int PAIRS = 4;
+    private static final String CACHED = "/api/v1/businesses/" + BUSINESS + "/users/491616008888";
     private static final String EXPIRING = "/api/v1/businesses/" + BUSINESS + "/users/491616009999";
 
     @Test
     void twoNodesShareTheLedgerWithoutBreakingARule() throws Exception {
         try (LedgerNode a = node("node-a"); LedgerNode b = node("node-b")) {
             List<LedgerNode> nodes = List.of(a, b);
+            eachNodeDecidesOnWhatTheOtherRecorded(a, b);
             for (int p = 0; p < PAIRS; p++) {
                 assertThat(nodes.get(p % 2).post(pair(p) + "/permission/grant", "{\"source\":\"BUSINESS_PROFILE\"}")
                         .statusCode()).isEqualTo(200);
@@ -87,7 +89,7 @@ class TwoNodesTest {
             // each node's dashboard against a rebuild from every event
             DashboardTokens.awaitCaughtUp(jdbc, Duration.ofSeconds(120));
             Map<LedgerNode, String> before = Map.of(a, dashboard(a), b, dashboard(b));
-            assertThat(LedgerNode.JSON.readTree(before.get(a)).get("total").asInt()).isEqualTo(PAIRS + 1);
+            assertThat(LedgerNode.JSON.readTree(before.get(a)).get("total").asInt()).isEqualTo(PAIRS + 2);
             dashboardProcessor(b).shutDown(); // gives up its segments, so that node a can reset them all
             assertThat(a.post("/api/v1/admin/projections/dashboard/rebuild", "").statusCode()).isBetween(200, 204);
             DashboardTokens.awaitCaughtUp(jdbc, Duration.ofSeconds(120));
@@ -97,6 +99,27 @@ class TwoNodesTest {
                         .isEqualTo(before.get(node));
             }
         }
+    }
+
+    /**
+     * Node a holds the pair folded in its caches (a command and a status query went through it); node b
+     * then records a call and a revocation. Node a's next answers come from what b recorded: the call's
+     * outcome is taken (not 404 for a call a's copy never saw) and the status says the permission is gone.
+     */
+    private static void eachNodeDecidesOnWhatTheOtherRecorded(LedgerNode a, LedgerNode b) throws Exception {
+        assertThat(a.post(CACHED + "/permission/grant", "{\"source\":\"BUSINESS_PROFILE\"}").statusCode()).isEqualTo(200);
+        assertThat(status(a)).isEqualTo("temporary");
+
+        assertThat(b.post(CACHED + "/calls", "{\"callId\":\"wacid.on-b\"}").statusCode()).isEqualTo(201);
+        assertThat(a.post(CACHED + "/calls/wacid.on-b/outcome", "{\"outcome\":\"CONNECTED\"}").statusCode())
+                .as("node a knows the call node b placed").isEqualTo(200);
+        assertThat(b.post(CACHED + "/permission/revoke", "{\"source\":\"BUSINESS_PROFILE\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(status(a)).as("node a's status query after node b's revocation").isEqualTo("no_permission");
+    }
+
+    private static String status(LedgerNode node) {
+        return node.getJson(CACHED + "/call-permission").get("permission").get("status").asText();
     }
 
     /** The sweepers delete a pair's due row once they recorded its expiry. */
