@@ -16,8 +16,7 @@ import java.util.function.UnaryOperator;
 /**
  * The pair aggregates Axon's caching repository keeps between commands, so a command does not read its
  * pair's whole stream. A copy is handed out only while it is the stored stream's latest state: {@link #get}
- * reads the identifier of the stream's last stored event and compares it with the last event the copy
- * folded. A pair's commands run under its lock ({@link PairLocks}, on PostgreSQL an advisory lock across
+ * reads the stream from the copy's last sequence on and requires exactly the event the copy folded last. A pair's commands run under its lock ({@link PairLocks}, on PostgreSQL an advisory lock across
  * nodes), so nothing can be appended between that read and the command's own append. A copy left behind
  * by another node's command, by a commit that failed after Axon's unit of work, or by an erasure is
  * dropped and the stream read again ({@code ledger.pair.cache.stale}).
@@ -25,11 +24,12 @@ import java.util.function.UnaryOperator;
 @Component
 public class PairAggregateCache implements Cache {
 
-    private static final String LAST_EVENT = "select event_identifier from domain_event_entry"
-            + " where aggregate_identifier = ? order by sequence_number desc fetch first 1 rows only";
+    /** From the copy's last sequence on: an index range that is one row long while the copy is current. */
+    private static final String FROM_LAST = "select event_identifier from domain_event_entry"
+            + " where aggregate_identifier = ? and sequence_number >= ? fetch first 2 rows only";
 
-    /** Axon's entry, and the last event its aggregate had folded when it was put. */
-    private record Copy(Object entry, String lastEventId) {
+    /** Axon's entry, and the last event (sequence, identifier) its aggregate had folded when it was put. */
+    private record Copy(Object entry, long lastSequence, String lastEventId) {
     }
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Copy> copies;
@@ -53,8 +53,8 @@ public class PairAggregateCache implements Cache {
         if (copy == null) {
             return null;
         }
-        List<String> last = jdbc.queryForList(LAST_EVENT, String.class, key);
-        if (last.isEmpty() || !last.get(0).equals(copy.lastEventId())) {
+        List<String> stored = jdbc.queryForList(FROM_LAST, String.class, key, copy.lastSequence());
+        if (!stored.equals(List.of(copy.lastEventId()))) {
             copies.invalidate(key);
             stale.increment();
             return null;
@@ -120,6 +120,7 @@ public class PairAggregateCache implements Cache {
         }
         var aggregate = ((AggregateCacheEntry<PairAggregate>) value).recreateAggregate(null, null, null, null);
         String lastEventId = aggregate.getAggregateRoot().lastEventId();
-        return lastEventId == null ? null : new Copy(value, lastEventId);
+        return lastEventId == null || aggregate.version() == null ? null
+                : new Copy(value, aggregate.version(), lastEventId);
     }
 }

@@ -1,5 +1,7 @@
 package com.callpermissionledger.benchmark;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -8,7 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The store filled with {@code statusPairs} pairs (one event each, the processors stopped meanwhile); then
  * the dashboard's replay of all of it beside a raw JDBC read; the heap once everything has caught up; then
- * status queries on random pairs in-process and over HTTP, beside a trivial authenticated GET in the same run.
+ * status queries on random pairs in-process and over HTTP, beside a trivial authenticated GET in the same run;
+ * then the heap again, with the pairs the queries left in the status cache.
  */
 record StatusQueryCells(BenchmarkScale scale, BenchmarkReport report) {
 
@@ -52,6 +55,9 @@ record StatusQueryCells(BenchmarkScale scale, BenchmarkReport report) {
         report.add(Row.rate(store, SECTION, "GET .../call-permission paced at 1,000/s (8 clients)", 8,
                 Load.paced(8, 1_000, scale.cellMillis(), n -> http.status(BUSINESS, randomUser())),
                 "latency from the instant each query was due"));
+        double cached = node.bean(MeterRegistry.class).get("cache.size").tag("cache", "pair-states").gauge().value();
+        report.add(Row.measure(store, "heap", "heap used after a full GC, after the status queries",
+                usedHeapMiB() + " MiB", String.format("%,.0f pairs in the status cache", cached)));
     }
 
     private String randomUser() {
