@@ -17,6 +17,7 @@ class MetricsApiTest extends HttpApiSupport {
     private static final String REFUSED_CALLS =
             "ledger_refusals_total{code=\"NO_PERMISSION\",rule=\"R-PERMISSION-REQUIRED\"}";
     private static final String PLACE_CALL_TIMINGS = "commandBus_allTimer_seconds_count{payloadType=\"PlaceCall\"}";
+    private static final String AGGREGATE_HITS = "cache_gets_total{cache=\"pair-aggregates\",result=\"hit\"}";
     private static final String CALL_APPENDS = "eventStore_allTimer_seconds_count{payloadType=\"CallRefused\"}";
 
     @Test
@@ -54,6 +55,21 @@ class MetricsApiTest extends HttpApiSupport {
         assertThat(sample(metrics, CALL_APPENDS)).isPositive();
         eventually(Duration.ofSeconds(30), "the dashboard projection catches up",
                 () -> sample(scrape(), "ledger_projection_lag_events{processor=\"dashboard\"}") == 0);
+    }
+
+    @Test
+    void theCachedPairsPublishTheirHitsAndStaleCopies() {
+        Pair pair = newPair();
+        grant(pair, false);
+        double hits = sample(scrape(), AGGREGATE_HITS);
+
+        assertOk(placeCall(pair, "wacid.h1"), 201);
+
+        String after = scrape();
+        // at least: the sweeper may decide due expiries of other tests' pairs meanwhile
+        assertThat(sample(after, AGGREGATE_HITS)).as("the call was decided on the cached pair")
+                .isGreaterThanOrEqualTo(hits + 1);
+        assertThat(after).containsPattern("(?m)^ledger_pair_cache_stale_total \\S+$");
     }
 
     private String scrape() {

@@ -43,6 +43,8 @@ class CachedPairsTest {
     @Autowired
     PairHistory history;
     @Autowired
+    PairAggregateCache cache;
+    @Autowired
     PairErasure erasure;
     @Autowired
     EventStore eventStore;
@@ -61,11 +63,13 @@ class CachedPairsTest {
     void aCommandOnAnUnchangedPairIsServedFromTheCache() {
         PairId pair = new PairId("5061", "4915060000001");
         ledger.handle(new GrantPermission(pair, true, null));
+        assertThat(cache.containsKey(pair.value())).isTrue();
         double hits = cacheHits();
 
         assertThat(ledger.handle(new PlaceCall(pair, "wacid.cached1")).decision()).isInstanceOf(Decision.Recorded.class);
 
-        assertThat(cacheHits()).isEqualTo(hits + 1);
+        // at least: a sweeper may decide another pair's due expiry meanwhile, in a context shared with other tests
+        assertThat(cacheHits()).isGreaterThanOrEqualTo(hits + 1);
     }
 
     @Test
