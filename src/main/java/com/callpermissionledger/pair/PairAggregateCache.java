@@ -16,8 +16,9 @@ import java.util.function.UnaryOperator;
 /**
  * The pair aggregates Axon's caching repository keeps between commands, so a command does not read its
  * pair's whole stream. A copy is handed out only while it is the stored stream's latest state: {@link #get}
- * reads the stream from the copy's last sequence on and requires exactly the event the copy folded last. A pair's commands run under its lock ({@link PairLocks}, on PostgreSQL an advisory lock across
- * nodes), so nothing can be appended between that read and the command's own append. A copy left behind
+ * reads the stream from the copy's last sequence on and requires exactly the event the copy folded last.
+ * A pair's commands run under its lock ({@link PairLocks}, on PostgreSQL an advisory lock across nodes),
+ * so nothing can be appended between that read and the command's own append. A copy left behind
  * by another node's command, by a commit that failed after Axon's unit of work, or by an erasure is
  * dropped and the stream read again ({@code ledger.pair.cache.stale}).
  */
