@@ -1,6 +1,12 @@
 package com.callpermissionledger.config;
 
 import com.callpermissionledger.policy.EventRevision;
+import com.callpermissionledger.policy.state.CallRecord;
+import com.callpermissionledger.policy.state.HeldSpan;
+import com.callpermissionledger.policy.state.PairState;
+import com.callpermissionledger.policy.state.PermissionGrant;
+import com.callpermissionledger.policy.state.RequestRecord;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -14,6 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
+import java.util.List;
+
 /**
  * Events are a storage format, so Axon gets an ObjectMapper of its own: a web-layer Jackson setting must
  * never change what is written to the event store. Revisions come from {@link EventRevision}, which keeps
@@ -22,12 +30,23 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 @Configuration
 public class AxonSerialization {
 
-    /** Axon looks this bean up by name. */
+    /**
+     * Axon looks this bean up by name. The folded state's records also go through it (pair snapshots, the
+     * dashboard's rows); they are derived data, and reading them skips what their helpers such as
+     * {@code PermissionGrant.isPermanent()} add when written.
+     */
     @Bean("defaultAxonObjectMapper")
     public ObjectMapper defaultAxonObjectMapper() {
-        return new ObjectMapper()
+        ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        List.of(PairState.class, PermissionGrant.class, RequestRecord.class, CallRecord.class, HeldSpan.class)
+                .forEach(state -> mapper.addMixIn(state, DerivedPropertiesSkipped.class));
+        return mapper;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private interface DerivedPropertiesSkipped {
     }
 
     /**

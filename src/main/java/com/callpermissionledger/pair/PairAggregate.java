@@ -19,6 +19,8 @@ import com.callpermissionledger.policy.command.RevokePermission;
 import com.callpermissionledger.policy.command.SendPermissionRequest;
 import com.callpermissionledger.policy.event.PairEvent;
 import com.callpermissionledger.policy.state.PairState;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -26,6 +28,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -33,10 +36,18 @@ import java.time.Clock;
 /**
  * One (business number, user) pair. Every handler delegates to {@link PairDecider}; the aggregate adds
  * only what Axon needs: loading, locking and appending. The clock and the business terms are injected,
- * so time and settings are inputs to the decision, never read from inside the rules.
+ * so time and settings are inputs to the decision, never read from inside the rules. Its three fields are
+ * also its snapshot's format ({@link PairSnapshots}), read field by field.
  */
-@Aggregate(commandTargetResolver = "pairCommandTargetResolver", cache = "pairAggregateCache")
+@Aggregate(commandTargetResolver = "pairCommandTargetResolver", cache = "pairAggregateCache",
+        snapshotTriggerDefinition = "pairSnapshotTrigger", snapshotFilter = "pairSnapshotFilter")
+@Revision(PairAggregate.SNAPSHOT_REVISION)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class PairAggregate {
+
+    /** Raise it when a field here or in {@link PairState} changes: older snapshots are then ignored. */
+    static final String SNAPSHOT_REVISION = "1";
 
     @AggregateIdentifier
     private String id;
@@ -128,6 +139,10 @@ public class PairAggregate {
 
     String lastEventId() {
         return lastEventId;
+    }
+
+    PairState state() {
+        return state;
     }
 
     @EventSourcingHandler

@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Reads a pair's history from the event store (never from a snapshot) and folds it with the same
- * {@link PairEvolution} the aggregate uses. The current state is kept per pair ({@code ledger.cache.pairs})
- * with the last event folded; each query still reads the store from that event on, so it sees every
- * command already committed, on any node. If that event is no longer where it was (an erasure moved the
- * stream), the whole stream is folded again.
+ * Folds a pair's history with the same {@link PairEvolution} the aggregate uses. The current state is kept
+ * per pair ({@code ledger.cache.pairs}) with the last event folded; each query still reads the store from
+ * that event on, so it sees every command already committed, on any node. If that event is no longer where
+ * it was (an erasure moved the stream), the state is folded again, from the pair's snapshot if
+ * {@link PairSnapshotFilter} accepts it. Answers as of an instant always fold the events themselves.
  */
 @Component
 public class PairHistory {
@@ -31,6 +31,8 @@ public class PairHistory {
     /** A pair's state, and where in its stream it was folded to. */
     private record Folded(PairState state, long lastSequence, String lastEventId) {
     }
+
+    private static final Folded NOTHING = new Folded(PairState.EMPTY, -1, null);
 
     private final EventStore eventStore;
     private final Cache<String, Folded> current;
@@ -43,9 +45,10 @@ public class PairHistory {
 
     public PairState state(PairId pair) {
         Folded known = current.getIfPresent(pair.value());
-        Folded folded = known == null ? null : foldOn(pair, known);
+        Folded folded = known == null ? null
+                : foldOn(known, eventStore.readEvents(pair.value(), Math.max(0, known.lastSequence())));
         if (folded == null) {
-            folded = foldOn(pair, new Folded(PairState.EMPTY, -1, null));
+            folded = foldOn(NOTHING, eventStore.readEvents(pair.value()));
         }
         if (folded.lastEventId() != null && folded != known) {
             current.put(pair.value(), folded);
@@ -74,9 +77,11 @@ public class PairHistory {
         return events;
     }
 
-    /** {@code known} with the events stored after it; null when its last event is no longer in the stream. */
-    private Folded foldOn(PairId pair, Folded known) {
-        DomainEventStream stream = eventStore.readEvents(pair.value(), Math.max(0, known.lastSequence()));
+    /**
+     * {@code known} with the events of {@code stream} after it; null when the stream does not start with
+     * {@code known}'s last event. A snapshot in the stream (only ever its first message) replaces the state.
+     */
+    private static Folded foldOn(Folded known, DomainEventStream stream) {
         if (known.lastEventId() != null
                 && !(stream.hasNext() && stream.next().getIdentifier().equals(known.lastEventId()))) {
             return null;
@@ -84,6 +89,10 @@ public class PairHistory {
         Folded folded = known;
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
+            if (message.getPayload() instanceof PairAggregate snapshot) {
+                folded = new Folded(snapshot.state(), message.getSequenceNumber(), snapshot.lastEventId());
+                continue;
+            }
             PairState state = message.getPayload() instanceof PairEvent event
                     ? PairEvolution.evolve(folded.state(), event) : folded.state();
             folded = new Folded(state, message.getSequenceNumber(), message.getIdentifier());

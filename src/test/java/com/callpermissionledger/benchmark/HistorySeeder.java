@@ -1,5 +1,7 @@
 package com.callpermissionledger.benchmark;
 
+import com.callpermissionledger.pair.PairAggregate;
+import com.callpermissionledger.pair.PairSnapshotProperties;
 import com.callpermissionledger.policy.BusinessTerms;
 import com.callpermissionledger.policy.BusinessTermsSource;
 import com.callpermissionledger.policy.PairDecider;
@@ -13,6 +15,7 @@ import com.callpermissionledger.policy.state.PairState;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 
@@ -40,12 +43,16 @@ final class HistorySeeder {
     private final TransactionManager transactions;
     private final BusinessTermsSource terms;
     private final Clock clock;
+    private final Snapshotter snapshotter;
+    private final int snapshotEvery;
 
     HistorySeeder(BenchmarkNode node) {
         this.eventStore = node.bean(EventStore.class);
         this.transactions = node.bean(TransactionManager.class);
         this.terms = node.bean(BusinessTermsSource.class);
         this.clock = node.bean(Clock.class);
+        this.snapshotter = node.bean(Snapshotter.class);
+        this.snapshotEvery = node.bean(PairSnapshotProperties.class).everyEvents();
     }
 
     /**
@@ -87,13 +94,16 @@ final class HistorySeeder {
 
     /**
      * One pair with {@code size} events: a permanent grant, the calls the cap allows, then the refusals a
-     * hot pair collects when an upstream system keeps calling all day.
+     * hot pair collects when an upstream system keeps calling all day. Its snapshots are where the ledger
+     * would have taken them (after every {@code ledger.snapshots.every-events} events, by Axon's
+     * snapshotter, so each reads the previous one and the events after it).
      */
     void hotPair(PairId pair, int size) {
         BusinessTerms businessTerms = terms.termsFor(pair.business());
         Instant now = clock.instant();
+        int flushEvery = snapshotEvery > 0 ? snapshotEvery : BATCH;
         PairState state = PairState.EMPTY;
-        List<DomainEventMessage<?>> batch = new ArrayList<>(BATCH);
+        List<DomainEventMessage<?>> batch = new ArrayList<>(flushEvery);
         long sequence = 0;
         PairCommand command = new GrantPermission(pair, true, null);
         while (sequence < size) {
@@ -101,8 +111,11 @@ final class HistorySeeder {
                 state = PairEvolution.evolve(state, event);
                 batch.add(new GenericDomainEventMessage<>(TYPE, pair.value(), sequence++, event));
             }
-            if (batch.size() >= BATCH) {
+            if (batch.size() >= flushEvery) {
                 append(batch);
+                if (snapshotEvery > 0) {
+                    snapshotter.scheduleSnapshot(PairAggregate.class, pair.value());
+                }
             }
             command = new PlaceCall(pair, "wacid.h" + sequence);
         }
