@@ -17,6 +17,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +129,25 @@ class PairSnapshotsTest {
         assertThat(history.state(pair).permission()).isNull();
         assertThat(jdbc.queryForObject("select max(sequence_number) from domain_event_entry"
                 + " where aggregate_identifier = ?", Long.class, pair.value())).isZero();
+    }
+
+    @Test
+    void aPairsLatestSnapshotIsFoundThroughAnIndexThatStartsWithItsAggregateId() throws Exception {
+        List<String> leading = new ArrayList<>();
+        try (Connection connection = jdbc.getDataSource().getConnection()) {
+            for (String table : List.of("snapshot_event_entry", "SNAPSHOT_EVENT_ENTRY")) {
+                try (ResultSet index = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+                    while (index.next()) {
+                        if (index.getShort("ORDINAL_POSITION") == 1) {
+                            leading.add(index.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                        }
+                    }
+                }
+            }
+        }
+
+        assertThat(leading).as("Axon's read and delete of a pair's snapshots filter by aggregate id")
+                .contains("aggregate_identifier");
     }
 
     /** A grant, then calls until the cap refuses them, each refusal an event, past the snapshot count. */
