@@ -53,6 +53,8 @@ class MetricsApiTest extends HttpApiSupport {
 
         String metrics = scrape();
         assertThat(sample(metrics, CALL_APPENDS)).isPositive();
+        assertThat(metrics).as("Axon's own meters, through BoundedAxonMetrics")
+                .containsPattern("(?m)^commandBus_capacity\\{[^}]*payloadType=\"PlaceCall\"[^}]*} \\S+$");
         eventually(Duration.ofSeconds(30), "the dashboard projection catches up",
                 () -> sample(scrape(), "ledger_projection_lag_events{processor=\"dashboard\"}") == 0);
     }

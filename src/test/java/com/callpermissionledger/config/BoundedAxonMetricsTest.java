@@ -1,0 +1,60 @@
+package com.callpermissionledger.config;
+
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.monitoring.MessageMonitor;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The capacity gauges hold a processor's handling times for 10 s, not Axon's 10 minutes: the measure of
+ * what they cost in heap (one entry per message for the whole window).
+ */
+class BoundedAxonMetricsTest {
+
+    private final MockClock clock = new MockClock();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final BoundedAxonMetrics metrics = new BoundedAxonMetrics(meters, clock);
+
+    @Test
+    void aProcessorsCapacityIsItsBusyShareOfTheLastTenSecondsAndForgetsOlderMessages() {
+        MessageMonitor<? super EventMessage<?>> monitor = metrics.registerEventProcessor("dashboard",
+                message -> Tags.empty(), message -> Tags.empty());
+
+        handle(monitor, Duration.ofSeconds(1));
+
+        assertThat(capacity()).as("1 s busy in a 10 s window").isCloseTo(0.1, within(1e-9));
+        clock.add(BoundedAxonMetrics.CAPACITY_WINDOW_SECONDS + 1, TimeUnit.SECONDS);
+        assertThat(capacity()).as("nothing kept past the window").isZero();
+    }
+
+    @Test
+    void theCommandBusCapacityHasTheSameWindow() {
+        var monitor = metrics.registerCommandBus("commandBus", message -> Tags.empty());
+
+        var callback = monitor.onMessageIngested(GenericCommandMessage.asCommandMessage("a command"));
+        clock.add(2, TimeUnit.SECONDS);
+        callback.reportSuccess();
+
+        assertThat(meters.get("commandBus.capacity").gauge().value()).isCloseTo(0.2, within(1e-9));
+    }
+
+    private void handle(MessageMonitor<? super EventMessage<?>> monitor, Duration busy) {
+        var callback = monitor.onMessageIngested(GenericEventMessage.asEventMessage("an event"));
+        clock.add(busy);
+        callback.reportSuccess();
+    }
+
+    private double capacity() {
+        return meters.get("dashboard.capacity").gauge().value();
+    }
+}
