@@ -57,6 +57,8 @@ class MetricsApiTest extends HttpApiSupport {
                 .containsPattern("(?m)^commandBus_capacity\\{[^}]*payloadType=\"PlaceCall\"[^}]*} \\S+$");
         eventually(Duration.ofSeconds(30), "the dashboard projection catches up",
                 () -> sample(scrape(), "ledger_projection_lag_events{processor=\"dashboard\"}") == 0);
+        assertThat(Thread.getAllStackTraces().keySet()).as("each processor reads its own stream (PrivateEventStreams),"
+                + " so Axon's shared producer never starts").noneMatch(t -> t.getName().startsWith("EmbeddedEventStore"));
     }
 
     @Test
