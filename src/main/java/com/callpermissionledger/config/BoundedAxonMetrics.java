@@ -23,9 +23,9 @@ import java.util.function.Function;
 /**
  * Axon's metrics with one change: the {@code .capacity} gauges average over {@link #CAPACITY_WINDOW_SECONDS}
  * instead of Axon's 10 minutes. Axon keeps every handled message's duration for the whole window, one map
- * entry each, per processor and per bus: at a few thousand events a second that was hundreds of MB, and
- * with 1,000,000 pairs the benchmark's node ran out of its 1 GiB heap while the dashboard was rebuilt
- * (docs/performance.md). The meters, their names and tags are Axon's own.
+ * entry each, per processor and per bus: at a few thousand events a second that passed 150 MB and kept
+ * growing in the full-scale benchmark, whose node then ran out of its 1 GiB heap (docs/performance.md,
+ * change 7). The meters, their names and tags are Axon's own.
  */
 public class BoundedAxonMetrics extends GlobalMetricRegistry {
 
