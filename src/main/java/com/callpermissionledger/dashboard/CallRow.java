@@ -16,7 +16,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "dashboard_call")
 @IdClass(CallRow.Key.class)
-public class CallRow {
+public class CallRow extends ProjectionRow<CallRow.Key> {
 
     @Id
     @Column(name = "pair_id", length = 120)
@@ -61,6 +61,11 @@ public class CallRow {
         this.callId = callId;
         this.direction = direction;
         this.placedAt = placedAt;
+    }
+
+    @Override
+    public Key getId() {
+        return new Key(pairId, sequence);
     }
 
     public record Key(String pairId, long sequence) implements Serializable {

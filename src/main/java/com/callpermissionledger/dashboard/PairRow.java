@@ -16,7 +16,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "dashboard_pair")
-public class PairRow {
+public class PairRow extends ProjectionRow<String> {
 
     @Id
     @Column(name = "pair_id", length = 120)
@@ -59,5 +59,10 @@ public class PairRow {
         this.pairId = pairId;
         this.business = business;
         this.user = user;
+    }
+
+    @Override
+    public String getId() {
+        return pairId;
     }
 }

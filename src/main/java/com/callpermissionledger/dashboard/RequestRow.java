@@ -13,7 +13,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "dashboard_request")
 @IdClass(RequestRow.Key.class)
-public class RequestRow {
+public class RequestRow extends ProjectionRow<RequestRow.Key> {
 
     @Id
     @Column(name = "pair_id", length = 120)
@@ -55,6 +55,11 @@ public class RequestRow {
         this.business = business;
         this.user = user;
         this.firstSeenAt = firstSeenAt;
+    }
+
+    @Override
+    public Key getId() {
+        return new Key(pairId, requestId);
     }
 
     public record Key(String pairId, String requestId) implements Serializable {

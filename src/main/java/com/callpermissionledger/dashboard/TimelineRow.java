@@ -13,7 +13,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "dashboard_timeline")
 @IdClass(TimelineRow.Key.class)
-public class TimelineRow {
+public class TimelineRow extends ProjectionRow<TimelineRow.Key> {
 
     @Id
     @Column(name = "pair_id", length = 120)
@@ -40,6 +40,11 @@ public class TimelineRow {
         this.kind = kind;
         this.text = text;
         this.rule = rule;
+    }
+
+    @Override
+    public Key getId() {
+        return new Key(pairId, sequence);
     }
 
     public record Key(String pairId, long sequence) implements Serializable {

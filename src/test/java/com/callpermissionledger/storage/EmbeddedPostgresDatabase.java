@@ -3,6 +3,7 @@ package com.callpermissionledger.storage;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -30,6 +31,7 @@ public class EmbeddedPostgresDatabase {
 
     /** {@code embedded-postgres.database} makes several contexts (nodes) share one database. */
     @Bean
+    @ConfigurationProperties("spring.datasource.hikari") // the pool settings of the postgres profile, as Boot binds them
     public HikariDataSource dataSource(@Value("${embedded-postgres.database:}") String shared) throws SQLException {
         String name = shared.isBlank() ? "ledger_" + DATABASES.incrementAndGet() : shared;
         synchronized (EmbeddedPostgresDatabase.class) {
