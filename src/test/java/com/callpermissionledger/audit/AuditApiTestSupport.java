@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,5 +110,36 @@ abstract class AuditApiTestSupport extends RunningLedger {
 
     long storedCount() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    /** Waits until the dashboard has applied every stored event, so what a test changes next is not projected. */
+    void awaitDashboardAtHead() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!atHead()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the dashboard never reached the head: " + dashboardStatus() + ", head " + head());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    boolean atHead() throws Exception {
+        JsonNode status = dashboardStatus();
+        return status.hasNonNull("lag") && status.get("lag").asLong() == 0 && status.hasNonNull("position")
+                && status.get("position").asLong() == head();
+    }
+
+    JsonNode dashboardStatus() throws Exception {
+        for (JsonNode status : getJson("/api/v1/admin/projections")) {
+            if (status.get("name").asText().equals("dashboard")) {
+                return status;
+            }
+        }
+        throw new AssertionError("no dashboard processor listed");
+    }
+
+    long head() {
+        Long max = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        return max == null ? 0 : max;
     }
 }

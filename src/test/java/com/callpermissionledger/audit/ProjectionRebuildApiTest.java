@@ -139,26 +139,6 @@ class ProjectionRebuildApiTest extends AuditApiTestSupport {
         return atHead() && !dashboardStatus().get("replaying").asBoolean();
     }
 
-    private boolean atHead() throws Exception {
-        JsonNode status = dashboardStatus();
-        return status.hasNonNull("lag") && status.get("lag").asLong() == 0 && status.hasNonNull("position")
-                && status.get("position").asLong() == head();
-    }
-
-    private JsonNode dashboardStatus() throws Exception {
-        for (JsonNode status : getJson("/api/v1/admin/projections")) {
-            if (status.get("name").asText().equals("dashboard")) {
-                return status;
-            }
-        }
-        throw new AssertionError("no dashboard processor listed");
-    }
-
-    private long head() {
-        Long max = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        return max == null ? 0 : max;
-    }
-
     private void awaitStoredCount(String stream, long count) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (storedCount(stream) < count && System.nanoTime() < deadline) {
