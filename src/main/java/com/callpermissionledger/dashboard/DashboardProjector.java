@@ -35,15 +35,15 @@ public class DashboardProjector {
     private final RequestRows requests;
     private final CallRows calls;
     private final TimelineRows timeline;
-    private final PairStateCodec codec;
+    private final RecentPairStates states;
 
     DashboardProjector(PairRows pairs, RequestRows requests, CallRows calls, TimelineRows timeline,
-                       PairStateCodec codec) {
+                       RecentPairStates states) {
         this.pairs = pairs;
         this.requests = requests;
         this.calls = calls;
         this.timeline = timeline;
-        this.codec = codec;
+        this.states = states;
     }
 
     @EventHandler
@@ -51,10 +51,10 @@ public class DashboardProjector {
         String pairId = event.pairId().value();
         PairRow row = pairs.findById(pairId)
                 .orElseGet(() -> new PairRow(pairId, event.pairId().business(), event.pairId().user()));
-        PairState before = codec.read(row.pairState);
+        PairState before = states.read(pairId, row.pairState);
         PairState after = PairEvolution.evolve(before, event);
         describe(row, after, event.occurredAt());
-        row.pairState = codec.write(after);
+        row.pairState = states.write(pairId, after);
         pairs.save(row);
         copyChangedRequests(row, before, after, event.occurredAt());
         recordCall(row, event, sequence);
@@ -64,6 +64,7 @@ public class DashboardProjector {
 
     @ResetHandler
     void reset() {
+        states.forgetAll();
         timeline.deleteAllInBatch();
         calls.deleteAllInBatch();
         requests.deleteAllInBatch();
