@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static com.callpermissionledger.http.AnswerAssertions.instant;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The one Spring context every audit test class shares (identical annotations, so it starts once), on a database
@@ -113,14 +114,9 @@ abstract class AuditApiTestSupport extends RunningLedger {
     }
 
     /** Waits until the dashboard has applied every stored event, so what a test changes next is not projected. */
-    void awaitDashboardAtHead() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!atHead()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the dashboard never reached the head: " + dashboardStatus() + ", head " + head());
-            }
-            Thread.sleep(50);
-        }
+    void awaitDashboardAtHead() {
+        await("the dashboard at the last stored event").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(this::atHead);
     }
 
     boolean atHead() throws Exception {
