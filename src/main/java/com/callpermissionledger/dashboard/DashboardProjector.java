@@ -31,14 +31,16 @@ public class DashboardProjector {
     static final String BUSINESS_INITIATED = "BUSINESS_INITIATED";
     static final String USER_INITIATED = "USER_INITIATED";
 
+    private final FoldedPairRows folded;
     private final PairRows pairs;
     private final RequestRows requests;
     private final CallRows calls;
     private final TimelineRows timeline;
     private final RecentPairStates states;
 
-    DashboardProjector(PairRows pairs, RequestRows requests, CallRows calls, TimelineRows timeline,
-                       RecentPairStates states) {
+    DashboardProjector(FoldedPairRows folded, PairRows pairs, RequestRows requests, CallRows calls,
+                       TimelineRows timeline, RecentPairStates states) {
+        this.folded = folded;
         this.pairs = pairs;
         this.requests = requests;
         this.calls = calls;
@@ -48,17 +50,15 @@ public class DashboardProjector {
 
     @EventHandler
     void on(PairEvent event, @SequenceNumber long sequence) {
-        String pairId = event.pairId().value();
-        PairRow row = pairs.findById(pairId)
-                .orElseGet(() -> new PairRow(pairId, event.pairId().business(), event.pairId().user()));
-        PairState before = states.read(pairId, row.pairState);
+        FoldedPairRows.Folded current = folded.current(event.pairId());
+        PairRow row = current.row();
+        PairState before = current.state();
         PairState after = PairEvolution.evolve(before, event);
         describe(row, after, event.occurredAt());
-        row.pairState = states.write(pairId, after);
-        pairs.save(row);
+        folded.put(row, after);
         copyChangedRequests(row, before, after, event.occurredAt());
         recordCall(row, event, sequence);
-        timeline.save(new TimelineRow(pairId, sequence, event.occurredAt(),
+        timeline.save(new TimelineRow(row.pairId, sequence, event.occurredAt(),
                 event.getClass().getSimpleName(), TimelineText.of(event), event.rule()));
     }
 
