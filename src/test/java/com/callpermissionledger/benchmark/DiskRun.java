@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sustained load on one store: the mix through the gateway at 8 clients for {@code diskMillis}, the size on
  * disk sampled every 5 s (the H2 file, or PostgreSQL's database size), then again after {@code idleMillis}
- * without load; bytes per event are the size after the idle time over every event in the store.
+ * without load; bytes per event are the size after the idle time over every event in the store. On PostgreSQL
+ * the largest tables are listed too, with the row versions not yet vacuumed.
  */
 record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
 
@@ -42,6 +43,10 @@ record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
         report.add(Row.measure(store, SECTION, "size at the end of the run", mib(afterLoad), null));
         report.add(Row.measure(store, SECTION, String.format("size after %d s idle", scale.idleMillis() / 1000), mib(idle),
                 String.format("%,d events in the store: %,d bytes per event", events, idle / events)));
+        String tables = reads.postgresLargestTables(5);
+        if (tables != null) {
+            report.add(Row.measure(store, SECTION, "largest tables after the idle time", null, tables));
+        }
         return largest.get();
     }
 

@@ -51,6 +51,26 @@ final class StoreReads {
         return new RawRead(events, bytes, (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * PostgreSQL: the {@code limit} largest tables with their indexes and TOAST, and the row versions vacuum has
+     * not yet reclaimed; H2: null (it has no size per table).
+     */
+    String postgresLargestTables(int limit) throws Exception {
+        if (postgresDatabaseBytes() == null) {
+            return null;
+        }
+        var tables = new StringBuilder();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select relname, pg_total_relation_size(relid), n_live_tup, n_dead_tup "
+                     + "from pg_stat_user_tables order by 2 desc limit " + limit)) {
+            while (r.next()) {
+                tables.append(tables.isEmpty() ? "" : "; ").append(String.format("%s %,.1f MiB (%,d rows, %,d dead)",
+                        r.getString(1), r.getLong(2) / 1048576.0, r.getLong(3), r.getLong(4)));
+            }
+        }
+        return tables.toString();
+    }
+
     /** PostgreSQL: the database's size; H2: null (the file is measured on disk). */
     Long postgresDatabaseBytes() throws Exception {
         try (Connection c = dataSource.getConnection()) {
