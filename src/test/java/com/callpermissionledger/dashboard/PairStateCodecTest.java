@@ -55,6 +55,19 @@ class PairStateCodecTest {
     }
 
     @Test
+    void absentFactsAreLeftOutOfTheRowAndReadBackAsAbsent() {
+        PairState requested = new PairState(null, LedgerState.REQUESTED,
+                Map.of("wamid.1", new RequestRecord("wamid.1", Channel.TEMPLATE, SENT, null, null, false, null,
+                        SENT.plusSeconds(86_400), null, null, 0)),
+                List.of(SENT), Map.of(), Map.of(), 0, false, SENT, "whatsapp-v1", null, List.of());
+
+        String stored = codec.write(requested);
+
+        assertThat(stored).doesNotContain("null").doesNotContain("deliveredAt").doesNotContain("runStartedAt");
+        assertThat(codec.read(stored)).isEqualTo(requested);
+    }
+
+    @Test
     void aRowWrittenBeforeWithInstantsAsTextStillReads() throws Exception {
         String earlier = axonJson.writeValueAsString(state);
 
