@@ -46,6 +46,10 @@ record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
         String tables = reads.postgresLargestTables(5);
         if (tables != null) {
             report.add(Row.measure(store, SECTION, "largest tables after the idle time", null, tables));
+            report.add(Row.measure(store, SECTION, "the events' rows", null,
+                    reads.postgresRowComposition("domain_event_entry", "payload", "meta_data")));
+            report.add(Row.measure(store, SECTION, "the dashboard's pair rows", null,
+                    reads.postgresRowComposition("dashboard_pair", "pair_state")));
         }
         return largest.get();
     }

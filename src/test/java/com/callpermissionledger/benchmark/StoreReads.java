@@ -71,6 +71,35 @@ final class StoreReads {
         return tables.toString();
     }
 
+    /**
+     * PostgreSQL: where a table's bytes are: heap, indexes and TOAST, the average row as stored, and the average
+     * stored size of each of {@code columns} beside its uncompressed length; H2: null.
+     */
+    String postgresRowComposition(String table, String... columns) throws Exception {
+        if (postgresDatabaseBytes() == null) {
+            return null;
+        }
+        var select = new StringBuilder("select pg_relation_size('" + table + "'), pg_indexes_size('" + table
+                + "'), pg_total_relation_size('" + table + "'), count(*), avg(pg_column_size(t.*))");
+        for (String column : columns) {
+            select.append(", avg(pg_column_size(").append(column).append(")), avg(octet_length(").append(column).append("))");
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(select.append(" from ").append(table).append(" t").toString())) {
+            r.next();
+            long heap = r.getLong(1);
+            long indexes = r.getLong(2);
+            var text = new StringBuilder(String.format("%s: heap %,.1f MiB, indexes %,.1f MiB, TOAST %,.1f MiB; "
+                    + "%,d rows of %,.0f bytes on average", table, heap / 1048576.0, indexes / 1048576.0,
+                    (r.getLong(3) - heap - indexes) / 1048576.0, r.getLong(4), r.getDouble(5)));
+            for (int i = 0; i < columns.length; i++) {
+                text.append(String.format(", %s %,.0f bytes stored (%,.0f long)", columns[i], r.getDouble(6 + 2 * i),
+                        r.getDouble(7 + 2 * i)));
+            }
+            return text.toString();
+        }
+    }
+
     /** PostgreSQL: the database's size; H2: null (the file is measured on disk). */
     Long postgresDatabaseBytes() throws Exception {
         try (Connection c = dataSource.getConnection()) {
