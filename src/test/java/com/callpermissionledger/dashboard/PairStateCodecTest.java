@@ -68,6 +68,22 @@ class PairStateCodecTest {
     }
 
     @Test
+    void emptyCollectionsZerosAndFalseAreLeftOutAndReadBackAsSuch() {
+        PairState requested = new PairState(null, LedgerState.REQUESTED,
+                Map.of("wamid.1", new RequestRecord("wamid.1", Channel.TEMPLATE, SENT, null, null, false, null,
+                        SENT.plusSeconds(86_400), null, null, 0)),
+                List.of(SENT), Map.of(), Map.of(), 0, false, SENT, "whatsapp-v1", null, List.of());
+
+        String stored = codec.write(requested);
+
+        assertThat(stored).doesNotContain("{}").doesNotContain("[]").doesNotContain("false")
+                .doesNotContain("\"order\"").doesNotContain("consecutiveMisses");
+        assertThat(codec.read(stored)).isEqualTo(requested);
+        assertThat(codec.write(PairState.EMPTY)).isEqualTo("{\"lastChange\":\"NONE\"}");
+        assertThat(codec.read(codec.write(PairState.EMPTY))).isEqualTo(PairState.EMPTY);
+    }
+
+    @Test
     void aRowWrittenBeforeWithInstantsAsTextStillReads() throws Exception {
         String earlier = axonJson.writeValueAsString(state);
 

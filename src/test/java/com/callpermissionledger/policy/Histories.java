@@ -35,7 +35,7 @@ import static com.callpermissionledger.policy.History.PAIR;
  * other numbers (as an operator might configure), both callback settings, and now and then a move of the
  * business to other terms.
  */
-class Histories implements ArbitrarySupplier<History> {
+public class Histories implements ArbitrarySupplier<History> {
 
     private static final Duration DAY = Duration.ofHours(24);
     private static final Duration WEEK = Duration.ofDays(7);
@@ -48,7 +48,7 @@ class Histories implements ArbitrarySupplier<History> {
 
     private final int switchWeight;
 
-    Histories() {
+    public Histories() {
         this(1);
     }
 

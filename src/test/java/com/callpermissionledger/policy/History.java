@@ -18,7 +18,7 @@ import java.util.Optional;
  * bursts of calls, and moves of the business to other terms), driven through {@link PairDecider#decide} and
  * {@link PairEvolution#fold} as the aggregate would.
  */
-record History(BusinessTerms terms, List<Step> steps) {
+public record History(BusinessTerms terms, List<Step> steps) {
 
     static final PairId PAIR = Ledger.PAIR;
 
@@ -76,6 +76,11 @@ record History(BusinessTerms terms, List<Step> steps) {
             }
         }
         return run;
+    }
+
+    /** Every state the history passes through, in order: for the dashboard's stored copy of it. */
+    public List<PairState> states() {
+        return run().decided.stream().map(Decided::after).toList();
     }
 
     boolean switches() {
