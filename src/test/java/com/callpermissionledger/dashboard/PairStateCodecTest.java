@@ -41,6 +41,12 @@ class PairStateCodecTest {
             Map.of(), 1, false, SENT.plusSeconds(150), "whatsapp-v1", SENT.plusSeconds(60),
             List.of(new HeldSpan(SENT.minusSeconds(86_400), SENT.minusSeconds(3_600))));
 
+    /** A pair with one request pending: most of what a state can hold is absent, empty, zero or false. */
+    private final PairState requested = new PairState(null, LedgerState.REQUESTED,
+            Map.of("wamid.1", new RequestRecord("wamid.1", Channel.TEMPLATE, SENT, null, null, false, null,
+                    SENT.plusSeconds(86_400), null, null, 0)),
+            List.of(SENT), Map.of(), Map.of(), 0, false, SENT, "whatsapp-v1", null, List.of());
+
     @Test
     void aStateReadBackEqualsTheStateWrittenToTheNanosecond() {
         assertThat(codec.read(codec.write(state))).isEqualTo(state);
@@ -56,11 +62,6 @@ class PairStateCodecTest {
 
     @Test
     void absentFactsAreLeftOutOfTheRowAndReadBackAsAbsent() {
-        PairState requested = new PairState(null, LedgerState.REQUESTED,
-                Map.of("wamid.1", new RequestRecord("wamid.1", Channel.TEMPLATE, SENT, null, null, false, null,
-                        SENT.plusSeconds(86_400), null, null, 0)),
-                List.of(SENT), Map.of(), Map.of(), 0, false, SENT, "whatsapp-v1", null, List.of());
-
         String stored = codec.write(requested);
 
         assertThat(stored).doesNotContain("null").doesNotContain("deliveredAt").doesNotContain("runStartedAt");
@@ -69,11 +70,6 @@ class PairStateCodecTest {
 
     @Test
     void emptyCollectionsZerosAndFalseAreLeftOutAndReadBackAsSuch() {
-        PairState requested = new PairState(null, LedgerState.REQUESTED,
-                Map.of("wamid.1", new RequestRecord("wamid.1", Channel.TEMPLATE, SENT, null, null, false, null,
-                        SENT.plusSeconds(86_400), null, null, 0)),
-                List.of(SENT), Map.of(), Map.of(), 0, false, SENT, "whatsapp-v1", null, List.of());
-
         String stored = codec.write(requested);
 
         assertThat(stored).doesNotContain("{}").doesNotContain("[]").doesNotContain("false")
