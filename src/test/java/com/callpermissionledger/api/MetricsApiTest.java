@@ -76,6 +76,16 @@ class MetricsApiTest extends HttpApiSupport {
         assertThat(after).containsPattern("(?m)^ledger_pair_cache_stale_total \\S+$");
     }
 
+    @Test
+    void requestsAreTimedOnceNotOncePerSecurityFilter() {
+        assertProblem(placeCall(newPair(), "wacid.o1"), 403, "NO_PERMISSION");
+
+        String metrics = scrape();
+        assertThat(metrics).as("each request is timed").containsPattern("(?m)^http_server_requests_seconds_count\\{");
+        assertThat(metrics).as("Spring Security's observations, which timed every filter of every request, are off")
+                .doesNotContain("spring_security_");
+    }
+
     private String scrape() {
         Answer answer = get("/actuator/prometheus");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
