@@ -12,10 +12,15 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -48,9 +53,10 @@ public class DashboardProjector {
         this.states = states;
     }
 
+    /** {@code unitOfWork} is the processor's batch: its first pair reads the rows of all of them. */
     @EventHandler
-    void on(PairEvent event, @SequenceNumber long sequence) {
-        FoldedPairRows.Folded current = folded.current(event.pairId());
+    void on(PairEvent event, @SequenceNumber long sequence, UnitOfWork<?> unitOfWork) {
+        FoldedPairRows.Folded current = folded.current(event.pairId(), () -> pairsIn(unitOfWork));
         PairRow row = current.row();
         PairState before = current.state();
         PairState after = PairEvolution.evolve(before, event);
@@ -71,6 +77,13 @@ public class DashboardProjector {
         pairs.deleteAllInBatch();
     }
 
+    private static Collection<String> pairsIn(UnitOfWork<?> unitOfWork) {
+        List<? extends Message<?>> messages = unitOfWork instanceof BatchingUnitOfWork<?> batch
+                ? batch.getMessages() : List.of(unitOfWork.getMessage());
+        return messages.stream().filter(m -> PairEvent.class.isAssignableFrom(m.getPayloadType()))
+                .map(m -> ((PairEvent) m.getPayload()).pairId().value()).distinct().toList();
+    }
+
     private static void describe(PairRow row, PairState s, Instant at) {
         var permission = s.permission();
         row.baseState = s.ledgerStateAt(at).name();
@@ -88,10 +101,13 @@ public class DashboardProjector {
 
     private void copyChangedRequests(PairRow pair, PairState before, PairState after, Instant at) {
         after.requests().forEach((id, r) -> {
-            if (r.equals(before.requests().get(id))) {
+            RequestRecord known = before.requests().get(id);
+            if (r.equals(known)) {
                 return;
             }
-            RequestRow row = requests.findById(new RequestRow.Key(pair.pairId, id))
+            // a request never leaves the state, so one the state did not hold has no row yet: no read for it
+            RequestRow row = known == null ? new RequestRow(pair.pairId, id, pair.business, pair.user, at)
+                    : requests.findById(new RequestRow.Key(pair.pairId, id))
                     .orElseGet(() -> new RequestRow(pair.pairId, id, pair.business, pair.user, at));
             row.channel = r.channel() == null ? null : r.channel().name();
             row.sentAt = r.sentAt();

@@ -49,12 +49,7 @@ class DashboardProjectionTest {
     TransactionTemplate tx;
 
     private void given(PairEvent... events) {
-        tx.executeWithoutResult(status -> {
-            long sequence = 0;
-            for (PairEvent event : events) {
-                projector.on(event, sequence++);
-            }
-        });
+        tx.executeWithoutResult(status -> Batch.of(events).foldInto(projector, 0));
     }
 
     @Test

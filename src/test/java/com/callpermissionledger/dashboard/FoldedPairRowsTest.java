@@ -48,9 +48,7 @@ class FoldedPairRowsTest {
 
     private void batch(boolean commit, PairEvent... events) {
         tx.executeWithoutResult(status -> {
-            for (PairEvent event : events) {
-                projector.on(event, sequence++);
-            }
+            sequence = Batch.of(events).foldInto(projector, sequence);
             if (!commit) {
                 status.setRollbackOnly();
             }
@@ -86,6 +84,23 @@ class FoldedPairRowsTest {
     }
 
     @Test
+    void aBatchOfStoredAndNewPairsFoldsEachOnItsOwnRow() {
+        Instant t = clock.instant();
+        PairId stored = new PairId("7201", "491720000005");
+        PairId fresh = new PairId("7201", "491720000006");
+        batch(true, requested(stored, t, "wamid.a"));
+
+        batch(true, requested(fresh, t.plusSeconds(1), "wamid.b"), requested(stored, t.plusSeconds(2), "wamid.c"),
+                requested(fresh, t.plusSeconds(3), "wamid.d"));
+
+        assertThat(pairs.pair(stored).orElseThrow().requests24h()).as("the stored row's request and the new one")
+                .isEqualTo(2);
+        assertThat(pairs.pair(fresh).orElseThrow().requests24h()).isEqualTo(2);
+        assertThat(activity.requests("7201", "491720000005", null, 0, 10).items())
+                .extracting(RequestItem::requestId).containsExactlyInAnyOrder("wamid.a", "wamid.c");
+    }
+
+    @Test
     void aBatchThatRolledBackLeavesNoRowAndNoStateForTheNext() {
         Instant t = clock.instant();
         PairId pair = new PairId("7201", "491720000003");
@@ -102,7 +117,7 @@ class FoldedPairRowsTest {
     void foldingOutsideATransactionIsRefusedRatherThanLost() {
         PairId pair = new PairId("7201", "491720000004");
 
-        assertThatIllegalStateException().isThrownBy(() -> projector.on(requested(pair, clock.instant(), "wamid.x"), 0))
+        assertThatIllegalStateException().isThrownBy(() -> Batch.of(requested(pair, clock.instant(), "wamid.x")).foldInto(projector, 0))
                 .withMessageContaining("transaction");
     }
 }
