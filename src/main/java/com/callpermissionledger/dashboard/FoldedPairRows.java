@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * <p>
  * The first pair of a batch not yet folded reads the rows of every pair the batch names, in one query: a read
  * per pair was a round trip per event when a batch brings new pairs, as a rebuild does for each of them
- * (docs/performance.md, change 15). A pair the query did not find has no row, so it is not read again.
+ * (docs/performance.md, change 15). A pair the query did not find has no row, so it is not read again. A
+ * batch of one pair reads its row by its key, as before.
  */
 @Component
 @Profile("!audit")
@@ -51,8 +52,11 @@ class FoldedPairRows {
         }
         if (!tx.rowsRead) {
             tx.rowsRead = true;
-            batch.get().forEach(id -> tx.stored.put(id, null));
-            pairs.findAllById(tx.stored.keySet()).forEach(row -> tx.stored.put(row.pairId, row));
+            Collection<String> named = batch.get();
+            if (named.size() > 1) {
+                named.forEach(id -> tx.stored.put(id, null));
+                pairs.findAllOf(named).forEach(row -> tx.stored.put(row.pairId, row));
+            }
         }
         PairRow row = tx.stored.containsKey(pair.value()) ? tx.stored.get(pair.value())
                 : pairs.findById(pair.value()).orElse(null);
