@@ -22,8 +22,8 @@ import java.util.function.Predicate;
  * Folds a pair's history with the same {@link PairEvolution} the aggregate uses. The current state is kept
  * per pair ({@code ledger.cache.pairs}) with the last event folded; each query still reads the store from
  * that event on, so it sees every command already committed, on any node. If that event is no longer where
- * it was (an erasure moved the stream), the state is folded again, from the pair's snapshot if
- * {@link PairSnapshotFilter} accepts it. Answers as of an instant always fold the events themselves.
+ * it was (an erasure moved the stream), the state is folded again: a short stream from its first event, a
+ * longer one from the pair's snapshot if {@link PairSnapshotFilter} accepts it. Answers as of an instant always fold the events themselves.
  */
 @Component
 public class PairHistory {
@@ -33,6 +33,13 @@ public class PairHistory {
     }
 
     private static final Folded NOTHING = new Folded(PairState.EMPTY, -1, null);
+
+    /**
+     * A pair not in memory with at most this many events is folded from its first event, in the one query
+     * that reads them (Axon reads a stream 100 events at a time): asking for a snapshot first was a second
+     * round trip for the many pairs that have none (docs/performance.md, change 16).
+     */
+    static final int SHORT = 99;
 
     private final EventStore eventStore;
     private final Cache<String, Folded> current;
@@ -47,6 +54,9 @@ public class PairHistory {
         Folded known = current.getIfPresent(pair.value());
         Folded folded = known == null ? null
                 : foldOn(known, eventStore.readEvents(pair.value(), Math.max(0, known.lastSequence())));
+        if (folded == null) {
+            folded = foldShort(pair);
+        }
         if (folded == null) {
             folded = foldOn(NOTHING, eventStore.readEvents(pair.value()));
         }
@@ -75,6 +85,16 @@ public class PairHistory {
             }
         }
         return events;
+    }
+
+    /** The pair's state folded from its first event; null when it has more than {@link #SHORT} events. */
+    private Folded foldShort(PairId pair) {
+        DomainEventStream stream = eventStore.readEvents(pair.value(), 0);
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        while (events.size() <= SHORT && stream.hasNext()) {
+            events.add(stream.next());
+        }
+        return events.size() > SHORT ? null : foldOn(NOTHING, DomainEventStream.of(events));
     }
 
     /**

@@ -8,8 +8,11 @@ import com.callpermissionledger.policy.RefusalCode;
 import com.callpermissionledger.policy.command.GrantPermission;
 import com.callpermissionledger.policy.command.PlaceCall;
 import com.callpermissionledger.policy.state.PairState;
+import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +54,8 @@ class PairSnapshotsTest {
     JdbcTemplate jdbc;
     @Autowired
     PairSnapshotProperties properties;
+    @Autowired
+    EntityManagerFactory entityManagers;
 
     @Test
     void theCommandThatCrossesTheCountLeavesASnapshotOfTheFoldItCovers() {
@@ -81,6 +86,28 @@ class PairSnapshotsTest {
         assertThat(next).isInstanceOf(Decision.Refused.class);
         assertThat(((Decision.Refused) next).refusal().code()).isEqualTo(RefusalCode.CALL_LIMIT_24H);
         assertThat(history.state(pair)).isEqualTo(PairEvolution.fold(PairState.EMPTY, history.events(pair)));
+    }
+
+    @Test
+    void aShortPairNotInMemoryIsFoldedFromItsEventsWithoutAskingForASnapshot() {
+        PairId pair = new PairId("5062", "4915060000007");
+        ledger.handle(new GrantPermission(pair, true, null));
+        ledger.handle(new PlaceCall(pair, "wacid.short"));
+
+        List<String> queries = queriesDuring(() -> assertThat(history.state(pair))
+                .isEqualTo(PairEvolution.fold(PairState.EMPTY, history.events(pair))));
+
+        assertThat(queries).isNotEmpty().noneMatch(q -> q.contains("SnapshotEventEntry"));
+    }
+
+    @Test
+    void aLongPairNotInMemoryIsFoldedFromItsSnapshot() {
+        PairId pair = new PairId("5062", "4915060000008");
+        grantAndCallPastTheCount(pair);
+
+        List<String> queries = queriesDuring(() -> history.state(pair));
+
+        assertThat(queries).anyMatch(q -> q.contains("SnapshotEventEntry"));
     }
 
     @Test
@@ -148,6 +175,19 @@ class PairSnapshotsTest {
 
         assertThat(leading).as("Axon's read and delete of a pair's snapshots filter by aggregate id")
                 .contains("aggregate_identifier");
+    }
+
+    /** The queries Hibernate ran (as written, JPQL) while {@code action} ran. */
+    private List<String> queriesDuring(Runnable action) {
+        Statistics statistics = entityManagers.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        statistics.setStatisticsEnabled(true);
+        try {
+            action.run();
+            return List.of(statistics.getQueries());
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
     }
 
     /** A grant, then calls until the cap refuses them, each refusal an event, past the snapshot count. */
