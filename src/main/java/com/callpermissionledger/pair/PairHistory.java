@@ -21,9 +21,10 @@ import java.util.function.Predicate;
 /**
  * Folds a pair's history with the same {@link PairEvolution} the aggregate uses. The current state is kept
  * per pair ({@code ledger.cache.pairs}) with the last event folded; each query still reads the store from
- * that event on, so it sees every command already committed, on any node. If that event is no longer where
- * it was (an erasure moved the stream), the state is folded again: a short stream from its first event, a
- * longer one from the pair's snapshot if {@link PairSnapshotFilter} accepts it. Answers as of an instant always fold the events themselves.
+ * that event on, so it sees every command already committed, on any node. A pair not kept, or whose last
+ * folded event is no longer where it was (an erasure moved the stream), is folded again: a short stream from
+ * its first event, a longer one from the pair's snapshot if {@link PairSnapshotFilter} accepts it. Answers as
+ * of an instant always fold the events themselves.
  */
 @Component
 public class PairHistory {

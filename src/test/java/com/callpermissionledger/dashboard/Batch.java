@@ -13,10 +13,6 @@ record Batch(List<PairEvent> events) {
         return new Batch(List.of(events));
     }
 
-    static Batch of(List<PairEvent> events) {
-        return new Batch(events);
-    }
-
     /** Folds the batch in the caller's transaction; answers the sequence after its last event. */
     long foldInto(DashboardProjector projector, long firstSequence) {
         var unitOfWork = new BatchingUnitOfWork<>(events.stream().map(GenericEventMessage::asEventMessage).toList());

@@ -57,7 +57,7 @@ class DashboardStatementsTest {
             events.add(new PermissionRequestDelivered(pair, t, "wamid." + i, t.plus(Duration.ofDays(7)), false));
         }
         Statistics statistics = statistics();
-        tx.executeWithoutResult(status -> Batch.of(events).foldInto(projector, 0));
+        tx.executeWithoutResult(status -> new Batch(events).foldInto(projector, 0));
 
         assertThat(statistics.getEntityInsertCount()).as("pair, request and two timeline rows per pair")
                 .isEqualTo(4L * PAIRS);
@@ -87,9 +87,9 @@ class DashboardStatementsTest {
             second.add(new PermissionRequested(pair, t.plusSeconds(1), "wamid.b" + i, Channel.TEMPLATE,
                     t.plus(Duration.ofDays(7)), "whatsapp-v1"));
         }
-        tx.executeWithoutResult(status -> Batch.of(first).foldInto(projector, 0));
+        tx.executeWithoutResult(status -> new Batch(first).foldInto(projector, 0));
         Statistics statistics = statistics();
-        tx.executeWithoutResult(status -> Batch.of(second).foldInto(projector, 1));
+        tx.executeWithoutResult(status -> new Batch(second).foldInto(projector, 1));
 
         assertThat(statistics.getEntityLoadCount()).as("every stored pair row, once").isEqualTo(PAIRS);
         assertThat(statistics.getPrepareStatementCount()).isLessThan(PAIRS / 2);

@@ -117,7 +117,8 @@ class FoldedPairRowsTest {
     void foldingOutsideATransactionIsRefusedRatherThanLost() {
         PairId pair = new PairId("7201", "491720000004");
 
-        assertThatIllegalStateException().isThrownBy(() -> Batch.of(requested(pair, clock.instant(), "wamid.x")).foldInto(projector, 0))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> Batch.of(requested(pair, clock.instant(), "wamid.x")).foldInto(projector, 0))
                 .withMessageContaining("transaction");
     }
 }
