@@ -3,8 +3,8 @@ package com.callpermissionledger.dashboard;
 import com.callpermissionledger.policy.Channel;
 import com.callpermissionledger.policy.LedgerState;
 import com.callpermissionledger.policy.PairId;
-import com.callpermissionledger.policy.event.PermissionRequestDelivered;
 import com.callpermissionledger.policy.event.PairEvent;
+import com.callpermissionledger.policy.event.PermissionRequestDelivered;
 import com.callpermissionledger.policy.event.PermissionRequested;
 import com.callpermissionledger.time.SimulatedClock;
 import jakarta.persistence.EntityManagerFactory;
@@ -26,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a dashboard batch costs in statements (changes 9 and 15 in docs/performance.md): the rows of the batch's
  * pairs are read in one query, a new row is inserted without a read before it, and the rows of a batch go to the
- * database in JDBC batches. Same context as
- * {@link DashboardProjectionTest}.
+ * database in JDBC batches. Same context as {@link DashboardProjectionTest}.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:projection;DB_CLOSE_DELAY=-1")
 @ActiveProfiles({"test", "simulation"})
