@@ -35,7 +35,7 @@ public class PairErasure {
 
     /** Rows keyed by the pair, and whether they also hold the user id in a column of their own. */
     private static final Map<String, Boolean> PAIR_ROWS = Map.of("dashboard_pair", true, "dashboard_request", true,
-            "dashboard_call", true, "dashboard_timeline", false, "due_expiry", false);
+            "dashboard_call", true, "dashboard_refused_request", false, "due_expiry", false);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;

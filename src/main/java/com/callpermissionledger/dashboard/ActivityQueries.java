@@ -99,9 +99,8 @@ public class ActivityQueries {
                 count(calls + " and outcome = 'CONNECTED'", p),
                 count(calls + " and refused = true", p),
                 count("select count(*) from dashboard_request where business = :b and sent_at >= :day and sent_at <= :now", p),
-                count("select count(*) from dashboard_timeline t join dashboard_pair d on d.pair_id = t.pair_id"
-                        + " where d.business = :b and t.kind = 'PermissionRequestRefused' and t.occurred_at >= :day"
-                        + " and t.occurred_at <= :now", p));
+                count("select count(*) from dashboard_refused_request where business = :b and refused_at >= :day"
+                        + " and refused_at <= :now", p));
     }
 
     private long count(String sql, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params) {

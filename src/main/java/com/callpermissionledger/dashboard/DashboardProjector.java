@@ -5,6 +5,7 @@ import com.callpermissionledger.policy.event.CallOutcomeRecorded;
 import com.callpermissionledger.policy.event.CallPlaced;
 import com.callpermissionledger.policy.event.CallRefused;
 import com.callpermissionledger.policy.event.PairEvent;
+import com.callpermissionledger.policy.event.PermissionRequestRefused;
 import com.callpermissionledger.policy.event.UserCallRecorded;
 import com.callpermissionledger.policy.state.PairState;
 import com.callpermissionledger.policy.state.RequestRecord;
@@ -26,7 +27,8 @@ import java.util.Objects;
 /**
  * Builds the dashboard's tables from the pair events (a pooled streaming processor, see application.yml).
  * The pair row is a fold with the aggregate's own {@link PairEvolution}; request rows are copied from the
- * folded state, so the dashboard and the rules can never disagree about a request.
+ * folded state, so the dashboard and the rules can never disagree about a request. The pair's timeline is
+ * not projected: {@link PairTimeline} reads it from the events.
  */
 @Component
 @Profile("!audit")
@@ -40,16 +42,16 @@ public class DashboardProjector {
     private final PairRows pairs;
     private final RequestRows requests;
     private final CallRows calls;
-    private final TimelineRows timeline;
+    private final RefusedRequestRows refusedRequests;
     private final RecentPairStates states;
 
     DashboardProjector(FoldedPairRows folded, PairRows pairs, RequestRows requests, CallRows calls,
-                       TimelineRows timeline, RecentPairStates states) {
+                       RefusedRequestRows refusedRequests, RecentPairStates states) {
         this.folded = folded;
         this.pairs = pairs;
         this.requests = requests;
         this.calls = calls;
-        this.timeline = timeline;
+        this.refusedRequests = refusedRequests;
         this.states = states;
     }
 
@@ -64,14 +66,15 @@ public class DashboardProjector {
         folded.put(row, after);
         copyChangedRequests(row, before, after, event.occurredAt());
         recordCall(row, event, sequence);
-        timeline.save(new TimelineRow(row.pairId, sequence, event.occurredAt(),
-                event.getClass().getSimpleName(), TimelineText.of(event), event.rule()));
+        if (event instanceof PermissionRequestRefused e) {
+            refusedRequests.save(new RefusedRequestRow(row.pairId, sequence, row.business, e.occurredAt(), e.rule()));
+        }
     }
 
     @ResetHandler
     void reset() {
         states.forgetAll();
-        timeline.deleteAllInBatch();
+        refusedRequests.deleteAllInBatch();
         calls.deleteAllInBatch();
         requests.deleteAllInBatch();
         pairs.deleteAllInBatch();

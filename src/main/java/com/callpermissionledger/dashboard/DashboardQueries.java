@@ -73,13 +73,6 @@ public class DashboardQueries {
                 .stream().findFirst();
     }
 
-    public List<TimelineEntry> timeline(PairId pair) {
-        return jdbc.query("select sequence_number, occurred_at, kind, text, rule from dashboard_timeline"
-                        + " where pair_id = :id order by sequence_number", new MapSqlParameterSource("id", pair.value()),
-                (rs, n) -> new TimelineEntry(rs.getLong(1), Where.instant(rs, 2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)));
-    }
-
     /** {@code termsByBusiness}: one settings lookup per business number and query, not one per row. */
     private PairItem item(String pairId, String stored, Instant now,
                           Map<String, BusinessTerms> termsByBusiness) {

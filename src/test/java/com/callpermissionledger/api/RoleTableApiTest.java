@@ -381,7 +381,7 @@ class RoleTableApiTest extends HttpApiSupport {
     // ------------------------------------------------------------------ nothing recorded
 
     private static final List<String> TABLES = List.of("domain_event_entry", "business_settings", "due_expiry",
-            "dashboard_pair", "dashboard_request", "dashboard_call", "dashboard_timeline", "erasure_log");
+            "dashboard_pair", "dashboard_request", "dashboard_call", "dashboard_refused_request", "erasure_log");
 
     /** Row counts once the sweeper has nothing due and every projection has caught up with the events. */
     private Map<String, Long> quietRowCounts() {

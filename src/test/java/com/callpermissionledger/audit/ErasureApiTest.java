@@ -27,6 +27,7 @@ class ErasureApiTest extends AuditApiTestSupport {
     void erasureRemovesTheUserIdEverywhereAndKeepsAVerifiableHistory() throws Exception {
         String root = pairRoot(BUSINESS, USER);
         expect(201, "POST", root + "/permission-requests", "{\"requestId\":\"wamid.e1\",\"channel\":\"TEMPLATE\"}");
+        expect(429, "POST", root + "/permission-requests", "{\"requestId\":\"wamid.e2\",\"channel\":\"FREE_FORM\"}");
         expect(200, "POST", root + "/permission-requests/wamid.e1/reply", "{\"response\":\"ACCEPT\"}");
         expect(201, "POST", root + "/calls", "{\"callId\":\"wacid.e1\"}");
         // the pair's own events, not the whole store: other tests' pairs share this ledger and its sweeper
@@ -39,12 +40,12 @@ class ErasureApiTest extends AuditApiTestSupport {
 
         JsonNode result = expect(200, "POST", "/api/v1/admin/erasures",
                 "{\"business\":\"" + BUSINESS + "\",\"user\":\"" + USER + "\"}");
-        assertThat(result.get("events").asInt()).isEqualTo(4);
+        assertThat(result.get("events").asInt()).isEqualTo(5);
 
         assertThat(storedCount(BUSINESS + ":" + USER)).isZero();
         List<byte[]> payloads = jdbc.query("select payload from domain_event_entry", (rs, n) -> rs.getBytes(1));
         assertThat(payloads).noneMatch(p -> new String(p, StandardCharsets.UTF_8).contains(USER));
-        for (String table : List.of("dashboard_pair", "dashboard_request", "dashboard_call", "dashboard_timeline",
+        for (String table : List.of("dashboard_pair", "dashboard_request", "dashboard_call", "dashboard_refused_request",
                 "due_expiry")) {
             assertThat(jdbc.queryForObject("select count(*) from " + table + " where pair_id = ?", Long.class,
                     BUSINESS + ":" + USER)).as(table).isZero();
@@ -56,14 +57,16 @@ class ErasureApiTest extends AuditApiTestSupport {
         assertThat(stream).matches(BUSINESS + ":ER\\.[0-9a-f]{16}");
         assertThat(jdbc.queryForObject("select erased_by from erasure_log where stream = ?", String.class, stream))
                 .isEqualTo("test-admin");
-        assertThat(storedCount(stream)).as("no event is removed").isEqualTo(before).isEqualTo(4);
-        assertThat(jdbc.queryForObject("select count(*) from dashboard_call where pair_id = ?", Long.class, stream))
-                .as("the projection rows moved with the history").isEqualTo(1);
+        assertThat(storedCount(stream)).as("no event is removed").isEqualTo(before).isEqualTo(5);
+        for (String table : List.of("dashboard_call", "dashboard_refused_request")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where pair_id = ?", Long.class, stream))
+                    .as("the projection rows moved with the history: " + table).isEqualTo(1);
+        }
         JsonNode verdict = getJson("/api/v1/events/verify");
         assertThat(verdict.get("valid").asBoolean()).as(verdict.toString()).isTrue();
         String pseudonym = stream.substring(stream.indexOf(':') + 1);
         assertThat(types(history(BUSINESS, pseudonym))).containsExactly("PermissionRequested",
-                "PermissionReplyRecorded", "PermissionGranted", "CallPlaced");
+                "PermissionRequestRefused", "PermissionReplyRecorded", "PermissionGranted", "CallPlaced");
 
         expect(404, "POST", "/api/v1/admin/erasures", "{\"business\":\"" + BUSINESS + "\",\"user\":\"" + USER + "\"}");
         JsonNode fresh = getJson(root + "/call-permission");
@@ -84,7 +87,7 @@ class ErasureApiTest extends AuditApiTestSupport {
 
     private Map<String, List<Map<String, Object>>> rows(String pair) {
         Map<String, List<Map<String, Object>>> rows = new TreeMap<>();
-        for (String table : List.of("dashboard_pair", "dashboard_request", "dashboard_call", "dashboard_timeline")) {
+        for (String table : List.of("dashboard_pair", "dashboard_request", "dashboard_call", "dashboard_refused_request")) {
             List<Map<String, Object>> found = jdbc.queryForList("select * from " + table + " where pair_id = ?", pair);
             found.sort(Comparator.comparing(Object::toString));
             rows.put(table, found);

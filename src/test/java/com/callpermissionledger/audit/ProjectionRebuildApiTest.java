@@ -24,7 +24,7 @@ class ProjectionRebuildApiTest extends AuditApiTestSupport {
         TABLES.put("dashboard_pair", "pair_id");
         TABLES.put("dashboard_request", "pair_id, request_id");
         TABLES.put("dashboard_call", "pair_id, sequence_number");
-        TABLES.put("dashboard_timeline", "pair_id, sequence_number");
+        TABLES.put("dashboard_refused_request", "pair_id, sequence_number");
     }
 
     @Test
@@ -59,13 +59,12 @@ class ProjectionRebuildApiTest extends AuditApiTestSupport {
         Map<String, List<Map<String, Object>>> before = awaitCaughtUpSnapshot();
         assertThat(types(history("7401", "491740000001"))).contains("PermissionExpired", "PermissionRequestExpired");
         assertThat(rowsOf(before, "dashboard_pair")).containsExactly("7401:491740000001", "7401:491740000002");
-        assertThat(rowsOf(before, "dashboard_timeline")).hasSize(
-                (int) (storedCount("7401:491740000001") + storedCount("7401:491740000002")));
+        assertThat(rowsOf(before, "dashboard_refused_request")).hasSize(1);
         assertThat(rowsOf(before, "dashboard_call")).hasSize(6);
         assertThat(rowsOf(before, "dashboard_request")).hasSize(1);
 
         // damage the projection: a rebuild that did not replay would leave this
-        jdbc.update("update dashboard_timeline set text = 'damaged' where pair_id = ?", "7401:491740000001");
+        jdbc.update("update dashboard_refused_request set rule = 'damaged' where pair_id = ?", "7401:491740000001");
         jdbc.update("delete from dashboard_call where pair_id = ?", "7401:491740000002");
         jdbc.update("update dashboard_pair set warning = not warning");
         assertThat(snapshot()).isNotEqualTo(before);

@@ -15,6 +15,7 @@ import com.callpermissionledger.policy.event.PairEvent;
 import com.callpermissionledger.policy.event.PermissionGranted;
 import com.callpermissionledger.policy.event.PermissionRequestDelivered;
 import com.callpermissionledger.policy.event.PermissionRequestExpired;
+import com.callpermissionledger.policy.event.PermissionRequestRefused;
 import com.callpermissionledger.policy.event.PermissionRequested;
 import com.callpermissionledger.time.SimulatedClock;
 import org.junit.jupiter.api.Test;
@@ -95,8 +96,9 @@ class DashboardProjectionTest {
         assertThat(request.expiredAt()).isEqualTo(t.plus(Duration.ofDays(7)));
         assertThat(request.expiryReason()).isEqualTo("NO_RESPONSE");
         assertThat(pairs.pair(pair).orElseThrow().expiredRequests()).isEqualTo(1);
-        assertThat(pairs.timeline(pair)).extracting(TimelineEntry::text).last().asString()
-                .contains("expired").contains("no response within 7 days");
+        assertThat(TimelineText.of(new PermissionRequestExpired(pair, t.plus(Duration.ofDays(7)), "wamid.old",
+                RequestExpiryReason.NO_RESPONSE, "R-REQUEST-EXPIRY")))
+                .isEqualTo("Request wamid.old expired: no response within 7 days.");
     }
 
     @Test
@@ -128,5 +130,17 @@ class DashboardProjectionTest {
         var page = pairs.pairs(new PairFilter("7004", null, null, Duration.ofDays(1), null), 0, 10);
         assertThat(page.items()).extracting(PairItem::user).containsExactly("491700000004");
         assertThat(activity.summary("7004").get(0).expiringWithin24h()).isEqualTo(1);
+    }
+
+    @Test
+    void refusedRequestsOfTheCurrentDayAreCountedInTheSummary() {
+        Instant t = clock.instant();
+        PairId pair = new PairId("7005", "491700000005");
+        given(new PermissionRequestRefused(pair, t.minus(Duration.ofDays(2)), "wamid.r0", Channel.TEMPLATE,
+                        RefusalCode.REQUEST_LIMIT_24H, "R-REQUEST-24H", t, List.of(), "whatsapp-v1"),
+                new PermissionRequestRefused(pair, t, "wamid.r1", Channel.TEMPLATE, RefusalCode.REQUEST_LIMIT_24H,
+                        "R-REQUEST-24H", t.plus(Duration.ofDays(1)), List.of(), "whatsapp-v1"));
+
+        assertThat(activity.summary("7005").get(0).requestsRefusedToday()).as("not the one two days ago").isEqualTo(1);
     }
 }

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
@@ -17,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dashboard's query API over real HTTP, fed through the real command path and the real processor. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:dashboard-api;DB_CLOSE_DELAY=-1")
+        properties = {"spring.datasource.url=jdbc:h2:mem:dashboard-api;DB_CLOSE_DELAY=-1",
+                // a snapshot every 2 events: the timeline must still start at the pair's first event
+                "ledger.snapshots.every-events=2"})
 @ActiveProfiles({"test", "simulation"})
 class DashboardQueryApiTest {
 
@@ -26,6 +30,8 @@ class DashboardQueryApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void pairsArePagedWithTotalsAndStableOrder() throws Exception {
@@ -66,6 +72,35 @@ class DashboardQueryApiTest {
         assertThat(summary.get("states").get("GRANTED").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void theTimelineIsEveryEventOfThePairInOrderInPlainWordsEvenBesideASnapshot() throws Exception {
+        String root = "/api/v1/businesses/8300/users/491730000000";
+        post(root + "/permission-requests", "{\"requestId\":\"wamid.t1\",\"channel\":\"TEMPLATE\"}");
+        post(root + "/permission-requests", "{\"requestId\":\"wamid.t2\",\"channel\":\"FREE_FORM\"}");
+        post(root + "/permission-requests/wamid.t1/delivered", "{}");
+        post(root + "/permission-requests/wamid.t1/reply", "{\"response\":\"ACCEPT\"}");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (snapshots("8300:491730000000") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(snapshots("8300:491730000000")).as("a snapshot beside the stream").isPositive();
+
+        JsonNode timeline = get("/api/v1/dashboard/pairs/8300/491730000000/timeline");
+        assertThat(timeline.findValuesAsText("kind")).containsExactly("PermissionRequested",
+                "PermissionRequestRefused", "PermissionRequestDelivered", "PermissionReplyRecorded", "PermissionGranted");
+        assertThat(timeline.findValues("sequence")).extracting(JsonNode::asInt).containsExactly(0, 1, 2, 3, 4);
+        assertThat(timeline.get(1).get("text").asText()).startsWith("Permission request wamid.t2 refused (");
+        assertThat(timeline.get(1).get("rule").asText()).isNotBlank();
+        assertThat(timeline.get(3).get("text").asText()).isEqualTo("User accepted request wamid.t1.");
+        assertThat(get("/api/v1/dashboard/pairs/8300/491730000001/timeline")).as("no history").isEmpty();
+
+        // the refusal is counted in the business's summary from its own row, once the projection has it
+        awaitTotal("/api/v1/dashboard/pairs?business=8300&state=GRANTED", 1);
+        JsonNode summary = get("/api/v1/dashboard/summary?business=8300").get("businesses").get(0);
+        assertThat(summary.get("requestsRefusedToday").asInt()).isEqualTo(1);
+        assertThat(summary.get("requestsSentToday").asInt()).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/dashboard/pairs?state=CALLABLE", "/api/v1/dashboard/pairs?expiringWithin=tomorrow",
             "/api/v1/dashboard/pairs?expiringWithin=-P1D", "/api/v1/dashboard/pairs?warning=yes",
@@ -89,6 +124,11 @@ class DashboardQueryApiTest {
         }
         assertThat(page.get("total").asInt()).as("projection caught up").isEqualTo(total);
         return page;
+    }
+
+    private long snapshots(String pair) {
+        return jdbc.queryForObject("select count(*) from snapshot_event_entry where aggregate_identifier = ?",
+                Long.class, pair);
     }
 
     private JsonNode get(String path) throws Exception {

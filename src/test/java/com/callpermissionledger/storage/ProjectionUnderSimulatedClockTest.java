@@ -33,7 +33,7 @@ class ProjectionUnderSimulatedClockTest {
     private static final int PAIRS_PER_WRITER = 4;
     private static final int RUNS = 10;
     private static final List<String> TABLES = List.of("dashboard_pair", "dashboard_request", "dashboard_call",
-            "dashboard_timeline");
+            "dashboard_refused_request");
 
     @Test
     void aFrozenClockInThePastLosesNoEvent() throws Exception {

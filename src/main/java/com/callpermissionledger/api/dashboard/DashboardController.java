@@ -10,6 +10,7 @@ import com.callpermissionledger.dashboard.Page;
 import com.callpermissionledger.dashboard.PairFilter;
 import com.callpermissionledger.dashboard.PairItem;
 import com.callpermissionledger.dashboard.RequestItem;
+import com.callpermissionledger.dashboard.PairTimeline;
 import com.callpermissionledger.dashboard.TimelineEntry;
 import com.callpermissionledger.policy.LedgerState;
 import com.callpermissionledger.policy.PairId;
@@ -30,10 +31,12 @@ public class DashboardController {
 
     private final DashboardQueries pairs;
     private final ActivityQueries activity;
+    private final PairTimeline timelines;
 
-    public DashboardController(DashboardQueries pairs, ActivityQueries activity) {
+    public DashboardController(DashboardQueries pairs, ActivityQueries activity, PairTimeline timelines) {
         this.pairs = pairs;
         this.activity = activity;
+        this.timelines = timelines;
     }
 
     /** One pair and its timeline. */
@@ -61,7 +64,7 @@ public class DashboardController {
     public ResponseEntity<?> pair(@PathVariable String business, @PathVariable String user) {
         PairId pair = new PairId(business, user);
         return pairs.pair(pair).<ResponseEntity<?>>map(item -> ResponseEntity.ok(new PairDetail(item,
-                        pairs.timeline(pair))))
+                        timelines.of(pair))))
                 .orElseGet(() -> Problems.answer(Problems.problem(HttpStatus.NOT_FOUND, "UNKNOWN_PAIR", "Unknown pair",
                         "The dashboard has no pair " + business + " / " + user + " (yet: projections follow the events "
                                 + "within moments).")));
@@ -69,7 +72,7 @@ public class DashboardController {
 
     @GetMapping("/pairs/{business}/{user}/timeline")
     public List<TimelineEntry> timeline(@PathVariable String business, @PathVariable String user) {
-        return pairs.timeline(new PairId(business, user));
+        return timelines.of(new PairId(business, user));
     }
 
     @GetMapping("/requests")

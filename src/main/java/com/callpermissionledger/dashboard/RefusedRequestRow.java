@@ -9,11 +9,11 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** One line of a pair's history in plain words, for the pair detail view. */
+/** A permission request the rules refused, for the business summary's count of the last 24 hours. */
 @Entity
-@Table(name = "dashboard_timeline")
-@IdClass(TimelineRow.Key.class)
-public class TimelineRow extends ProjectionRow<TimelineRow.Key> {
+@Table(name = "dashboard_refused_request")
+@IdClass(RefusedRequestRow.Key.class)
+public class RefusedRequestRow extends ProjectionRow<RefusedRequestRow.Key> {
 
     @Id
     @Column(name = "pair_id", length = 120)
@@ -21,24 +21,21 @@ public class TimelineRow extends ProjectionRow<TimelineRow.Key> {
     @Id
     @Column(name = "sequence_number")
     long sequence;
-    @Column(name = "occurred_at", nullable = false)
-    Instant occurredAt;
-    @Column(nullable = false, length = 40)
-    String kind;
-    @Column(nullable = false, length = 400)
-    String text;
+    @Column(nullable = false, length = 32)
+    String business;
+    @Column(name = "refused_at", nullable = false)
+    Instant refusedAt;
     @Column(length = 40)
     String rule;
 
-    protected TimelineRow() {
+    protected RefusedRequestRow() {
     }
 
-    TimelineRow(String pairId, long sequence, Instant occurredAt, String kind, String text, String rule) {
+    RefusedRequestRow(String pairId, long sequence, String business, Instant refusedAt, String rule) {
         this.pairId = pairId;
         this.sequence = sequence;
-        this.occurredAt = occurredAt;
-        this.kind = kind;
-        this.text = text;
+        this.business = business;
+        this.refusedAt = refusedAt;
         this.rule = rule;
     }
 

@@ -2,5 +2,5 @@ package com.callpermissionledger.dashboard;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface TimelineRows extends JpaRepository<TimelineRow, TimelineRow.Key> {
+interface RefusedRequestRows extends JpaRepository<RefusedRequestRow, RefusedRequestRow.Key> {
 }
