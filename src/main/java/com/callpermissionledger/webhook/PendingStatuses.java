@@ -1,5 +1,6 @@
 package com.callpermissionledger.webhook;
 
+import com.callpermissionledger.pair.CommandOrigin;
 import com.callpermissionledger.pair.PairLedger;
 import com.callpermissionledger.policy.PairId;
 import com.callpermissionledger.policy.command.MarkRequestDelivered;
@@ -8,6 +9,7 @@ import com.callpermissionledger.policy.command.PairCommand;
 import com.callpermissionledger.policy.event.PermissionRequested;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,8 @@ import java.util.List;
 class PendingStatuses {
 
     static final Duration KEPT = Duration.ofDays(1);
+    /** Who sent a held status is not kept with it. */
+    private static final String UNKNOWN_CLIENT = "unknown";
 
     private final JdbcTemplate jdbc;
     private final PairLedger ledger;
@@ -54,10 +58,16 @@ class PendingStatuses {
         }
     }
 
-    /** Runs after the request's events are committed, on the processor's own thread. */
+    /**
+     * Runs after the request's events are committed, on the processor's own thread; the statuses it applies
+     * carry the request's correlation id, so an auditor finds them with the request.
+     */
     @EventHandler
-    void on(PermissionRequested event) {
-        apply(event.pairId(), event.requestId());
+    void on(PermissionRequested event, @MetaDataValue(CommandOrigin.CORRELATION_ID) String correlationId) {
+        CommandOrigin.with(UNKNOWN_CLIENT, correlationId, () -> {
+            apply(event.pairId(), event.requestId());
+            return null;
+        });
     }
 
     /** Applies the kept statuses of one request in the platform's order, then forgets them. */

@@ -3,6 +3,7 @@ package com.callpermissionledger.webhook;
 import com.callpermissionledger.policy.event.PermissionRequestDelivered;
 import com.callpermissionledger.policy.event.PermissionRequestFailed;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A status that arrives before its request is held, and applied with its own instant once the request is recorded. */
 class WebhookPendingStatusApiTest extends WebhookApiSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void aDeliveryBeforeItsRequestStartsTheNoResponseClockAtThePlatformsInstant() {
@@ -40,6 +43,10 @@ class WebhookPendingStatusApiTest extends WebhookApiSupport {
         });
         assertThat(jdbc.queryForObject("select count(*) from webhook_pending_status where business = ?",
                 Integer.class, pair.business())).isZero();
+        List<JsonNode> origins = origins(pair);
+        assertThat(origins).hasSize(2);
+        assertThat(origins.get(1).get("correlationId")).as("the applied status is found with its request")
+                .isEqualTo(origins.get(0).get("correlationId")).isNotNull();
     }
 
     @Test
@@ -66,6 +73,18 @@ class WebhookPendingStatusApiTest extends WebhookApiSupport {
                 Integer.class, pair.business())).isZero();
         assertThat(jdbc.queryForObject("select count(*) from webhook_pending_status where business = ?",
                 Integer.class, other.business())).isEqualTo(1);
+    }
+
+    /** The metadata of the pair's stored events, in order. */
+    private List<JsonNode> origins(Pair pair) {
+        return jdbc.query("select meta_data from domain_event_entry where aggregate_identifier = ?"
+                + " order by sequence_number", (row, i) -> {
+                    try {
+                        return JSON.readTree(row.getBytes(1));
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, pair.business() + ":" + pair.user());
     }
 
     /** The held statuses are applied by an event processor after the request is committed. */
