@@ -66,7 +66,7 @@ public class EventChain implements MessageDispatchInterceptor<EventMessage<?>> {
         return (index, message) -> message instanceof DomainEventMessage<?> event ? chain(event, lastHashes) : message;
     }
 
-    private EventMessage<?> chain(DomainEventMessage<?> event, Map<String, String> lastHashes) {
+    private <T> EventMessage<T> chain(DomainEventMessage<T> event, Map<String, String> lastHashes) {
         String stream = event.getAggregateIdentifier();
         String previous = lastHashes.containsKey(stream) ? lastHashes.get(stream) : storedHash(stream, event.getSequenceNumber() - 1);
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
@@ -76,9 +76,9 @@ public class EventChain implements MessageDispatchInterceptor<EventMessage<?>> {
                 payload.getType().getRevision(), payload.getData(), text(meta.get(CommandOrigin.CLIENT)),
                 text(meta.get(CommandOrigin.CORRELATION_ID)), DateTimeUtils.formatInstant(recordedAt));
         lastHashes.put(stream, hash);
-        return new GenericDomainEventMessage<>(event.getType(), stream, event.getSequenceNumber(), event.getPayload(),
-                meta.mergedWith(Map.of(ChainHash.PREVIOUS_HASH, previous, ChainHash.HASH, hash)),
-                event.getIdentifier(), recordedAt);
+        return new GenericDomainEventMessage<>(event.getType(), stream, event.getSequenceNumber(),
+                new ChainedMessage<>(event, meta.mergedWith(Map.of(ChainHash.PREVIOUS_HASH, previous, ChainHash.HASH, hash))),
+                recordedAt);
     }
 
     private String storedHash(String stream, long sequence) {
