@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.CapacityMonitor;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
@@ -14,9 +15,11 @@ import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.queryhandling.QueryMessage;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -26,6 +29,10 @@ import java.util.function.Function;
  * entry each, per processor and per bus: at a few thousand events a second that passed 150 MB and kept
  * growing in the full-scale benchmark, whose node then ran out of its 1 GiB heap (docs/performance.md,
  * change 7). The meters, their names and tags are Axon's own.
+ * <p>
+ * The subscribing processors get no meters: they handle each event inside the command's unit of work, which
+ * the command bus's meters time, and Axon looks up about a dozen meters per event and processor, half of
+ * the meter work on the command path (docs/performance.md, change 21).
  */
 public class BoundedAxonMetrics extends GlobalMetricRegistry {
 
@@ -33,11 +40,31 @@ public class BoundedAxonMetrics extends GlobalMetricRegistry {
 
     private final MeterRegistry registry;
     private final Clock clock;
+    private final Set<String> unmetered;
 
-    public BoundedAxonMetrics(MeterRegistry registry, Clock clock) {
+    /** {@code unmetered}: the processors that get no meters (the subscribing ones). */
+    public BoundedAxonMetrics(MeterRegistry registry, Clock clock, Set<String> unmetered) {
         super(registry);
         this.registry = registry;
         this.clock = clock;
+        this.unmetered = Set.copyOf(unmetered);
+    }
+
+    @Override
+    public MessageMonitor<? extends Message<?>> registerComponent(Class<?> componentType, String componentName) {
+        return unmetered(componentType, componentName) ? NoOpMessageMonitor.INSTANCE
+                : super.registerComponent(componentType, componentName);
+    }
+
+    @Override
+    public MessageMonitor<? extends Message<?>> registerComponentWithDefaultTags(Class<?> componentType,
+                                                                               String componentName) {
+        return unmetered(componentType, componentName) ? NoOpMessageMonitor.INSTANCE
+                : super.registerComponentWithDefaultTags(componentType, componentName);
+    }
+
+    private boolean unmetered(Class<?> componentType, String componentName) {
+        return EventProcessor.class.isAssignableFrom(componentType) && unmetered.contains(componentName);
     }
 
     @Override

@@ -57,6 +57,9 @@ class MetricsApiTest extends HttpApiSupport {
                 .containsPattern("(?m)^commandBus_capacity\\{[^}]*payloadType=\"PlaceCall\"[^}]*} \\S+$");
         eventually(Duration.ofSeconds(30), "the dashboard projection catches up",
                 () -> sample(scrape(), "ledger_projection_lag_events{processor=\"dashboard\"}") == 0);
+        assertThat(scrape()).as("the subscribing processors run inside the command and have no meters of their own")
+                .contains("processorName=\"dashboard\"").doesNotContain("processorName=\"due-expiries\"")
+                .doesNotContain("processorName=\"business-settings\"");
         assertThat(Thread.getAllStackTraces().keySet()).as("each processor reads its own stream (PrivateEventStreams),"
                 + " so Axon's shared producer never starts").noneMatch(t -> t.getName().startsWith("EmbeddedEventStore"));
     }

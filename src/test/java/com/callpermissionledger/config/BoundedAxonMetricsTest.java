@@ -6,10 +6,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +26,7 @@ class BoundedAxonMetricsTest {
 
     private final MockClock clock = new MockClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final BoundedAxonMetrics metrics = new BoundedAxonMetrics(meters, clock);
+    private final BoundedAxonMetrics metrics = new BoundedAxonMetrics(meters, clock, Set.of("due-expiries"));
 
     @Test
     void aProcessorsCapacityIsItsBusyShareOfTheLastTenSecondsAndForgetsOlderMessages() {
@@ -46,6 +49,17 @@ class BoundedAxonMetricsTest {
         callback.reportSuccess();
 
         assertThat(meters.get("commandBus.capacity").gauge().value()).isCloseTo(0.2, within(1e-9));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anUnmeteredProcessorRegistersNoMeter() {
+        for (var monitor : List.of(metrics.registerComponentWithDefaultTags(SubscribingEventProcessor.class, "due-expiries"),
+                metrics.registerComponent(SubscribingEventProcessor.class, "due-expiries"))) {
+            handle((MessageMonitor<? super EventMessage<?>>) monitor, Duration.ofMillis(5));
+        }
+
+        assertThat(meters.getMeters()).isEmpty();
     }
 
     private void handle(MessageMonitor<? super EventMessage<?>> monitor, Duration busy) {
