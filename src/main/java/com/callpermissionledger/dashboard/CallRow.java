@@ -6,7 +6,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -15,8 +14,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "dashboard_call")
-@IdClass(CallRow.Key.class)
-public class CallRow extends ProjectionRow<CallRow.Key> {
+@IdClass(EventRowKey.class)
+public class CallRow extends ProjectionRow<EventRowKey> {
 
     @Id
     @Column(name = "pair_id", length = 120)
@@ -64,13 +63,7 @@ public class CallRow extends ProjectionRow<CallRow.Key> {
     }
 
     @Override
-    public Key getId() {
-        return new Key(pairId, sequence);
-    }
-
-    public record Key(String pairId, long sequence) implements Serializable {
-        public Key() {
-            this(null, 0);
-        }
+    public EventRowKey getId() {
+        return new EventRowKey(pairId, sequence);
     }
 }

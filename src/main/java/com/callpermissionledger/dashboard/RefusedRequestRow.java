@@ -6,14 +6,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
 import java.time.Instant;
 
 /** A permission request the rules refused, for the business summary's count of the last 24 hours. */
 @Entity
 @Table(name = "dashboard_refused_request")
-@IdClass(RefusedRequestRow.Key.class)
-public class RefusedRequestRow extends ProjectionRow<RefusedRequestRow.Key> {
+@IdClass(EventRowKey.class)
+public class RefusedRequestRow extends ProjectionRow<EventRowKey> {
 
     @Id
     @Column(name = "pair_id", length = 120)
@@ -40,13 +39,7 @@ public class RefusedRequestRow extends ProjectionRow<RefusedRequestRow.Key> {
     }
 
     @Override
-    public Key getId() {
-        return new Key(pairId, sequence);
-    }
-
-    public record Key(String pairId, long sequence) implements Serializable {
-        public Key() {
-            this(null, 0);
-        }
+    public EventRowKey getId() {
+        return new EventRowKey(pairId, sequence);
     }
 }

@@ -2,5 +2,5 @@ package com.callpermissionledger.dashboard;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface RefusedRequestRows extends JpaRepository<RefusedRequestRow, RefusedRequestRow.Key> {
+interface RefusedRequestRows extends JpaRepository<RefusedRequestRow, EventRowKey> {
 }
