@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * An event with the chain's metadata added. Its payload is the event's own, serialized once: the bytes the
- * hash was computed over are the bytes stored. A new message would serialize the payload again, which for
- * a refusal with its evidence was a sixth of a command's time (docs/performance.md, change 20).
+ * hash was computed over are the bytes stored. A new message would make the event store serialize the payload
+ * a second time (docs/performance.md, change 20).
  */
 final class ChainedMessage<T> extends MessageDecorator<T> {
 

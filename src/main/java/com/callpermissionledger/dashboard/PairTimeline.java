@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * A pair's timeline, read from its own events when asked. A table of it cost an insert per event on every
  * command and in every rebuild, for a view opened one pair at a time (docs/performance.md, change 17). It
- * therefore shows every event the store holds, possibly one more than the pair's dashboard row yet reflects.
+ * therefore shows every event the store holds, including any the pair's dashboard row does not reflect yet.
  */
 @Service
 public class PairTimeline {

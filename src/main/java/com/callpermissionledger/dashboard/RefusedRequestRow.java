@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A permission request the rules refused, for the business summary's count of the last 24 hours. */
+/** A permission request the rules refused, for the business summary's count of the day's refusals. */
 @Entity
 @Table(name = "dashboard_refused_request")
 @IdClass(EventRowKey.class)
