@@ -32,6 +32,10 @@ class MetricsApiTest extends HttpApiSupport {
         String after = scrape();
         assertThat(sample(after, REFUSED_CALLS)).isEqualTo(refusedBefore + 2);
         assertThat(sample(after, PLACE_CALL_TIMINGS)).isEqualTo(timedBefore + 2);
+        assertThat(after).as("latency in buckets, which sum across nodes")
+                .containsPattern("(?m)^commandBus_allTimer_seconds_bucket\\{"
+                        + "(?=[^}]*le=\"0\\.025\")(?=[^}]*payloadType=\"PlaceCall\")")
+                .as("no percentiles computed in the node").doesNotContainPattern("(?m)^commandBus_allTimer_seconds\\{[^}]*quantile=");
     }
 
     @Test

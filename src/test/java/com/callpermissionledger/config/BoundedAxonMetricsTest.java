@@ -2,6 +2,7 @@ package com.callpermissionledger.config;
 
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -49,6 +51,26 @@ class BoundedAxonMetricsTest {
         callback.reportSuccess();
 
         assertThat(meters.get("commandBus.capacity").gauge().value()).isCloseTo(0.2, within(1e-9));
+    }
+
+    @Test
+    void theTimersCountLatencyIntoBucketsAndComputeNoPercentiles() {
+        var command = metrics.registerCommandBus("commandBus", message -> Tags.empty())
+                .onMessageIngested(GenericCommandMessage.asCommandMessage("a command"));
+        var event = metrics.registerEventBus("eventStore", message -> Tags.empty())
+                .onMessageIngested(GenericEventMessage.asEventMessage("an event"));
+        clock.add(Duration.ofMillis(30));
+        command.reportSuccess();
+        event.reportSuccess();
+
+        for (String timer : List.of("commandBus.allTimer", "eventStore.allTimer")) {
+            var snapshot = meters.get(timer).timer().takeSnapshot();
+            assertThat(snapshot.percentileValues()).as(timer + ": no percentiles computed in the node").isEmpty();
+            assertThat(snapshot.histogramCounts()).as(timer)
+                    .extracting(bucket -> bucket.bucket(TimeUnit.MILLISECONDS), CountAtBucket::count)
+                    .contains(tuple(25.0, 0.0), tuple(50.0, 1.0), tuple(5000.0, 1.0))
+                    .hasSize(BoundedAxonMetrics.LATENCY_BUCKETS.length);
+        }
     }
 
     @Test
