@@ -1,6 +1,6 @@
 /*
- * What the pair panel shows: the pair's facts, its timeline in the ledger's words (newest first), and its
- * requests and calls. Opening and closing the panel is drawer.js.
+ * What the pair panel shows: the pair's facts, the latest page of its timeline in the ledger's words (newest
+ * first), and its requests and calls. Opening and closing the panel is drawer.js.
  */
 import { callRow } from './calls.js';
 import { $, el } from './dom.js';
@@ -46,6 +46,11 @@ export function renderDetail(answer, requests, calls) {
     el('h3', null, 'Timeline ', el('span', { class: 'muted' }, '(newest first)')),
     entries.length ? timeline : el('p', { class: 'muted' }, 'No events yet.')
   ];
+  if (answer.earlierEvents > 0) {
+    parts.push(el('p', { class: 'muted', data: { testid: 'detail-earlier' } }, 'The latest ' + entries.length
+      + ' events; ' + answer.earlierEvents + ' earlier ' + (answer.earlierEvents === 1 ? 'one is' : 'ones are')
+      + ' in the pair\'s audit history.'));
+  }
   if (requests && requests.items.length) {
     parts.push(el('h3', null, 'Requests'));
     parts.push(el('div', { class: 'table-wrap' }, el('table', { class: 'grid grid-compact' },

@@ -89,6 +89,15 @@ public final class QueryFilters {
         return integer("size", value, 1, MAX_SIZE);
     }
 
+    public static int limit(String value, int max) {
+        return integer("limit", value, 1, max);
+    }
+
+    /** A sequence number of a pair's stream, or null when absent. */
+    public static Long sequence(String name, String value) {
+        return value == null ? null : (long) integer(name, value, 0, Integer.MAX_VALUE);
+    }
+
     private static int integer(String name, String value, int min, int max) {
         try {
             int n = Integer.parseInt(value);

@@ -101,8 +101,35 @@ class DashboardQueryApiTest {
         assertThat(summary.get("requestsSentToday").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void theTimelineIsReadAPageAtATimeNewestPageFirst() throws Exception {
+        String root = "/api/v1/businesses/8310/users/491731000000";
+        int events = PairTimeline.LATEST + 3;
+        for (int i = 0; i < events; i++) {
+            assertThat(http().post(root + "/calls", "{\"callId\":\"wacid.p" + i + "\"}").status())
+                    .as("refused for want of permission, an event each").isEqualTo(403);
+        }
+        awaitTotal("/api/v1/dashboard/pairs?business=8310", 1);
+
+        JsonNode detail = get("/api/v1/dashboard/pairs/8310/491731000000");
+        assertThat(detail.get("timeline").findValues("sequence")).extracting(JsonNode::asInt)
+                .as("the latest page, oldest first").hasSize(PairTimeline.LATEST).startsWith(3, 4).endsWith(events - 1);
+        assertThat(detail.get("earlierEvents").asLong()).isEqualTo(3);
+
+        String timeline = "/api/v1/dashboard/pairs/8310/491731000000/timeline";
+        assertThat(get(timeline + "?limit=2").findValues("sequence")).extracting(JsonNode::asInt)
+                .containsExactly(events - 2, events - 1);
+        assertThat(get(timeline + "?before=3").findValues("sequence")).extracting(JsonNode::asInt)
+                .as("the page before the panel's").containsExactly(0, 1, 2);
+        assertThat(get(timeline + "?before=2&limit=1").findValuesAsText("kind")).containsExactly("CallRefused");
+        assertThat(get(timeline + "?before=0")).as("nothing before the first event").isEmpty();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/dashboard/pairs?state=CALLABLE", "/api/v1/dashboard/pairs?expiringWithin=tomorrow",
+    @ValueSource(strings = {"/api/v1/dashboard/pairs/8300/491730000000/timeline?limit=0",
+            "/api/v1/dashboard/pairs/8300/491730000000/timeline?limit=1001",
+            "/api/v1/dashboard/pairs/8300/491730000000/timeline?before=-1",
+            "/api/v1/dashboard/pairs/8300/491730000000/timeline?before=last", "/api/v1/dashboard/pairs?state=CALLABLE", "/api/v1/dashboard/pairs?expiringWithin=tomorrow",
             "/api/v1/dashboard/pairs?expiringWithin=-P1D", "/api/v1/dashboard/pairs?warning=yes",
             "/api/v1/dashboard/pairs?size=0", "/api/v1/dashboard/pairs?size=201", "/api/v1/dashboard/pairs?page=-1",
             "/api/v1/dashboard/pairs?business=12ab", "/api/v1/dashboard/requests?status=OPEN",

@@ -12,6 +12,7 @@ import com.callpermissionledger.dashboard.PairItem;
 import com.callpermissionledger.dashboard.PairTimeline;
 import com.callpermissionledger.dashboard.RequestItem;
 import com.callpermissionledger.dashboard.TimelineEntry;
+import com.callpermissionledger.dashboard.TimelinePage;
 import com.callpermissionledger.policy.LedgerState;
 import com.callpermissionledger.policy.PairId;
 import org.springframework.http.HttpStatus;
@@ -39,8 +40,11 @@ public class DashboardController {
         this.timelines = timelines;
     }
 
-    /** One pair and its timeline. */
-    public record PairDetail(PairItem pair, List<TimelineEntry> timeline) {
+    /** One pair, the latest page of its timeline, and how many older events that page leaves out. */
+    public record PairDetail(PairItem pair, List<TimelineEntry> timeline, long earlierEvents) {
+        PairDetail(PairItem pair, TimelinePage latest) {
+            this(pair, latest.entries(), latest.earlierEvents());
+        }
     }
 
     public record Summary(List<BusinessSummary> businesses) {
@@ -64,15 +68,19 @@ public class DashboardController {
     public ResponseEntity<?> pair(@PathVariable String business, @PathVariable String user) {
         PairId pair = new PairId(business, user);
         return pairs.pair(pair).<ResponseEntity<?>>map(item -> ResponseEntity.ok(new PairDetail(item,
-                        timelines.of(pair))))
+                        timelines.page(pair, null, PairTimeline.LATEST))))
                 .orElseGet(() -> Problems.answer(Problems.problem(HttpStatus.NOT_FOUND, "UNKNOWN_PAIR", "Unknown pair",
                         "The dashboard has no pair " + business + " / " + user + " (yet: projections follow the events "
                                 + "within moments).")));
     }
 
+    /** A page of the timeline, oldest first; the next older page is the one before its first sequence. */
     @GetMapping("/pairs/{business}/{user}/timeline")
-    public List<TimelineEntry> timeline(@PathVariable String business, @PathVariable String user) {
-        return timelines.of(new PairId(business, user));
+    public List<TimelineEntry> timeline(@PathVariable String business, @PathVariable String user,
+                                        @RequestParam(required = false) String before,
+                                        @RequestParam(defaultValue = "" + PairTimeline.LATEST) String limit) {
+        return timelines.page(new PairId(business, user), QueryFilters.sequence("before", before),
+                QueryFilters.limit(limit, PairTimeline.MAX_PAGE)).entries();
     }
 
     @GetMapping("/requests")

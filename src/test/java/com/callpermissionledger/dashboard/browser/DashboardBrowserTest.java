@@ -161,6 +161,7 @@ class DashboardBrowserTest {
         awaitText(testId("detail-title"), SALES + " · 5511987650101");
         WebElement timeline = await(d -> d.findElement(testId("detail-timeline")));
         assertThat(timeline.getText()).contains("Warning: 2 calls in a row unanswered or rejected.");
+        assertThat(browser.findElements(testId("detail-earlier"))).as("every event fits the latest page").isEmpty();
         screenshot("dashboard-detail-1280.png", 1280, false);
         browser.findElement(testId("detail-close")).click();
 
@@ -176,6 +177,20 @@ class DashboardBrowserTest {
         screenshot("dashboard-390-top.png", 390, false);
         Object overflow = js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).intValue()).as("no sideways scrolling of the page on a phone").isLessThanOrEqualTo(0);
+
+        // a long history: the panel shows the latest page and says how many events come before it
+        for (int i = 0; i < 103; i++) {
+            assertThat(post(pair(SUPPORT, "4917600000103") + "/calls", "{\"callId\":\"wacid.h-" + i + "\"}"))
+                    .as("refused for want of permission").isEqualTo(403);
+        }
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        js("window.scrollTo(0, 0);");
+        await(d -> {
+            d.findElement(testId("pair-row-" + SUPPORT + "-4917600000103")).click();
+            return true;
+        });
+        awaitText(testId("detail-earlier"), "The latest 100 events; 3 earlier ones are in the pair's audit history.");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=detail-timeline] li"))).hasSize(100);
     }
 
     /** A few more pairs with varied stories, spread over simulated days, so the screenshot shows a real day. */
