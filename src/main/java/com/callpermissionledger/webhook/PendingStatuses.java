@@ -32,7 +32,7 @@ import java.util.List;
 class PendingStatuses {
 
     static final Duration KEPT = Duration.ofDays(1);
-    /** Who sent a held status is not kept with it. */
+    /** The client of a status held before the ledger kept who sent it (migration V8). */
     private static final String UNKNOWN_CLIENT = "unknown";
 
     private final JdbcTemplate jdbc;
@@ -50,8 +50,9 @@ class PendingStatuses {
         jdbc.update("delete from webhook_pending_status where occurred_at < ?",
                 Timestamp.from(clock.instant().minus(KEPT)));
         try {
-            jdbc.update("insert into webhook_pending_status (business, pair_user, message_id, status, occurred_at) "
-                    + "values (?, ?, ?, ?, ?)", pair.business(), pair.user(), messageId, status, Timestamp.from(at));
+            jdbc.update("insert into webhook_pending_status (business, pair_user, message_id, status, occurred_at, "
+                    + "client) values (?, ?, ?, ?, ?, ?)", pair.business(), pair.user(), messageId, status,
+                    Timestamp.from(at), CommandOrigin.current().get(CommandOrigin.CLIENT));
             return true;
         } catch (DuplicateKeyException redelivered) {
             return false;
@@ -64,27 +65,37 @@ class PendingStatuses {
      */
     @EventHandler
     void on(PermissionRequested event, @MetaDataValue(CommandOrigin.CORRELATION_ID) String correlationId) {
-        CommandOrigin.with(UNKNOWN_CLIENT, correlationId, () -> {
-            apply(event.pairId(), event.requestId());
-            return null;
-        });
+        apply(event.pairId(), event.requestId(), correlationId);
     }
 
-    /** Applies the kept statuses of one request in the platform's order, then forgets them. */
+    /** {@link #apply(PairId, String, String)} within the current command's correlation. */
     void apply(PairId pair, String messageId) {
-        List<PairCommand> facts = jdbc.query("select status, occurred_at from webhook_pending_status "
+        apply(pair, messageId, CommandOrigin.current().get(CommandOrigin.CORRELATION_ID));
+    }
+
+    /**
+     * Applies the kept statuses of one request in the platform's order, each as sent by the client that sent
+     * it, with the given correlation id; then forgets them.
+     */
+    void apply(PairId pair, String messageId, String correlationId) {
+        List<HeldStatus> facts = jdbc.query("select status, occurred_at, client from webhook_pending_status "
                         + "where business = ? and pair_user = ? and message_id = ? order by occurred_at, status",
                 (row, i) -> {
                     Instant at = row.getTimestamp("occurred_at").toInstant();
-                    return "failed".equals(row.getString("status")) ? (PairCommand) new MarkRequestFailed(pair,
-                            messageId, at) : new MarkRequestDelivered(pair, messageId, at);
+                    String client = row.getString("client");
+                    return new HeldStatus("failed".equals(row.getString("status"))
+                            ? new MarkRequestFailed(pair, messageId, at) : new MarkRequestDelivered(pair, messageId, at),
+                            client == null ? UNKNOWN_CLIENT : client);
                 }, pair.business(), pair.user(), messageId);
-        for (PairCommand fact : facts) {
-            ledger.handle(fact);
+        for (HeldStatus held : facts) {
+            CommandOrigin.with(held.client(), correlationId, () -> ledger.handle(held.fact()));
         }
         if (!facts.isEmpty()) {
             jdbc.update("delete from webhook_pending_status where business = ? and pair_user = ? and message_id = ?",
                     pair.business(), pair.user(), messageId);
         }
+    }
+
+    private record HeldStatus(PairCommand fact, String client) {
     }
 }

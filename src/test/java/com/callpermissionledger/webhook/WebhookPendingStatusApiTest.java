@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +48,22 @@ class WebhookPendingStatusApiTest extends WebhookApiSupport {
         assertThat(origins).hasSize(2);
         assertThat(origins.get(1).get("correlationId")).as("the applied status is found with its request")
                 .isEqualTo(origins.get(0).get("correlationId")).isNotNull();
+        assertThat(origins.get(1).get("client").asText()).as("applied as sent: by the platform, not by upstream")
+                .isEqualTo("whatsapp-platform");
+    }
+
+    @Test
+    void aStatusHeldBeforeTheLedgerKeptItsSenderIsAppliedByAnUnknownClient() {
+        Pair pair = newPair();
+        Instant delivered = alignToWholeSecond();
+        jdbc.update("insert into webhook_pending_status (business, pair_user, message_id, status, occurred_at) "
+                + "values (?, ?, 'wamid.P5', 'delivered', ?)", pair.business(), pair.user(), Timestamp.from(delivered));
+
+        sendRequest(pair, "wamid.P5");
+
+        assertThat(eventually(() -> events(pair, PermissionRequestDelivered.class))).singleElement()
+                .satisfies(d -> assertThat(d.occurredAt()).isEqualTo(delivered));
+        assertThat(origins(pair).get(1).get("client").asText()).isEqualTo("unknown");
     }
 
     @Test
