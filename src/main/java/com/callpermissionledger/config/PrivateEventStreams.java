@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * processors stopped, that list grew to 800,000 fetched events (class histogram) and filled the node's
  * 1 GiB heap within a minute of the processors' start (docs/performance.md). The ledger has two streaming
  * processors, so reading apart costs little. The starter stands back once an event store exists, so its
- * JPA storage engine and entities are declared here as it declares them. Not under the {@code axonserver}
+ * JPA storage engine and entities are declared here as it declares them, with the tracking query of
+ * {@link GapBoundedEventStorageEngine}. Not under the {@code axonserver}
  * profile, whose store is Axon Server's.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,15 +38,14 @@ public class PrivateEventStreams {
                                                  org.axonframework.config.Configuration configuration,
                                                  EntityManagerProvider entityManagerProvider,
                                                  TransactionManager transactionManager) {
-        return JpaEventStorageEngine.builder()
+        return new GapBoundedEventStorageEngine(JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager)
-                .build();
+                .transactionManager(transactionManager));
     }
 
     /** Axon's starter names its event store bean "eventBus", and stands back when one exists. */
