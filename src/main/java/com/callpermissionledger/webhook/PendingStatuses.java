@@ -82,10 +82,11 @@ class PendingStatuses {
                         + "where business = ? and pair_user = ? and message_id = ? order by occurred_at, status",
                 (row, i) -> {
                     Instant at = row.getTimestamp("occurred_at").toInstant();
+                    PairCommand fact = "failed".equals(row.getString("status"))
+                            ? new MarkRequestFailed(pair, messageId, at)
+                            : new MarkRequestDelivered(pair, messageId, at);
                     String client = row.getString("client");
-                    return new HeldStatus("failed".equals(row.getString("status"))
-                            ? new MarkRequestFailed(pair, messageId, at) : new MarkRequestDelivered(pair, messageId, at),
-                            client == null ? UNKNOWN_CLIENT : client);
+                    return new HeldStatus(fact, client == null ? UNKNOWN_CLIENT : client);
                 }, pair.business(), pair.user(), messageId);
         for (HeldStatus held : facts) {
             CommandOrigin.with(held.client(), correlationId, () -> ledger.handle(held.fact()));
