@@ -23,7 +23,8 @@ enum Store {
 
         @Override
         String jdbcUrl(Path dir, String database) {
-            return "jdbc:h2:file:" + dir.resolve(database) + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4";
+            return "jdbc:h2:file:" + dir.resolve(database) + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4"
+                    + System.getProperty("benchmark.h2-settings", "");
         }
     },
 
