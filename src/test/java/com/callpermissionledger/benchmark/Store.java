@@ -9,7 +9,10 @@ import java.util.List;
 /** The two stores every cell runs on, each with its production durability. */
 enum Store {
 
-    /** An H2 file with the shipped URL's settings: {@code WRITE_DELAY=0}, a commit is in the file before the answer. */
+    /**
+     * An H2 file with the shipped URL's settings: {@code WRITE_DELAY=0}, a commit is in the file before the answer;
+     * {@code -Dbenchmark.h2-settings} appends more, to compare them.
+     */
     H2 {
         @Override
         List<String> nodeArguments(Path dir, String database) {
