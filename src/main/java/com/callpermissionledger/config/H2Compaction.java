@@ -56,8 +56,12 @@ public class H2Compaction {
             if (store != null && !store.isClosed()) {
                 store.setRetentionTime((int) properties.retentionTime().toMillis());
                 int before = store.getFillRate();
+                int liveBefore = store.getFileStore().getChunksFillRate();
+                long started = System.nanoTime();
                 boolean rewrote = store.compact(properties.fillRate(), properties.writeLimitBytes());
-                log.debug("H2 fill rate {} %, chunks rewritten: {}", before, rewrote);
+                log.debug("H2 file {} % in chunks, {} % of them live; rewritten: {} in {} ms; now {} %, {} %", before,
+                        liveBefore, rewrote, (System.nanoTime() - started) / 1_000_000, store.getFillRate(),
+                        store.getFileStore().getChunksFillRate());
             }
         } catch (SQLException | RuntimeException e) {
             log.warn("H2 compaction skipped: {}", e.toString());

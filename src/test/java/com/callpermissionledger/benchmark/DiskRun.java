@@ -23,8 +23,14 @@ record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
     long run(Store store, BenchmarkNode node, Path h2File) throws Exception {
         StoreReads reads = new StoreReads(node.bean(DataSource.class));
         AtomicLong largest = new AtomicLong();
+        long atStart = size(reads, h2File);
+        String h2AtStart = h2File != null ? reads.h2FileInfo() : null;
+        long started = System.nanoTime();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> largest.accumulateAndGet(size(reads, h2File), Math::max), 0, 5, TimeUnit.SECONDS);
+        sampler.scheduleAtFixedRate(() -> {
+            long size = largest.accumulateAndGet(size(reads, h2File), Math::max);
+            System.out.printf("disk at %d s: %s%n", (System.nanoTime() - started) / 1_000_000_000L, h2File != null ? h2Info(reads) : mib(size));
+        }, 0, 5, TimeUnit.SECONDS);
         long before = reads.events();
         CommandMix mix = new CommandMix(new GatewayPort(node), "77104", new ZipfPairs(scale.mixPairs()), scale.mixPairs(), true);
         Load.Result load;
@@ -39,10 +45,12 @@ record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
                 CLIENTS, load, String.format("%,d events appended; answers %s", events - before, mix.tally())));
         Thread.sleep(scale.idleMillis());
         long idle = size(reads, h2File);
+        report.add(Row.measure(store, SECTION, "size before the run", mib(atStart), h2AtStart));
         report.add(Row.measure(store, SECTION, "largest size during the run", mib(largest.get()), null));
         report.add(Row.measure(store, SECTION, "size at the end of the run", mib(afterLoad), null));
         report.add(Row.measure(store, SECTION, String.format("size after %d s idle", scale.idleMillis() / 1000), mib(idle),
-                String.format("%,d events in the store: %,d bytes per event", events, idle / events)));
+                String.format("%,d events in the store: %,d bytes per event%s", events, idle / events,
+                        h2File != null ? "; " + h2Info(reads) : "")));
         String tables = reads.postgresLargestTables(5);
         if (tables != null) {
             report.add(Row.measure(store, SECTION, "largest tables after the idle time", null, tables));
@@ -69,6 +77,15 @@ record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
             return h2File != null ? Files.size(h2File) : reads.postgresDatabaseBytes();
         } catch (Exception e) {
             throw new IllegalStateException("could not measure the store's size", e);
+        }
+    }
+
+    /** H2's own account of its file, or why it could not be read, for the log and the idle row. */
+    private static String h2Info(StoreReads reads) {
+        try {
+            return reads.h2FileInfo();
+        } catch (Exception e) {
+            return "H2 info unavailable: " + e;
         }
     }
 

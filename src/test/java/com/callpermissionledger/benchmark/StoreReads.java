@@ -51,6 +51,20 @@ final class StoreReads {
         return new RawRead(events, bytes, (System.nanoTime() - start) / 1e9);
     }
 
+    /** H2: how full its file and its chunks are, as {@code INFORMATION_SCHEMA.SETTINGS} reports them. */
+    String h2FileInfo() throws Exception {
+        StringBuilder info = new StringBuilder();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select setting_name, setting_value from information_schema.settings where setting_name in "
+                     + "('info.FILE_SIZE', 'info.FILL_RATE', 'info.CHUNKS_FILL_RATE', 'info.CHUNK_COUNT', 'info.PAGE_SIZE') "
+                     + "order by setting_name")) {
+            while (r.next()) {
+                info.append(info.isEmpty() ? "" : ", ").append(r.getString(1).substring(5)).append('=').append(r.getString(2));
+            }
+        }
+        return info.toString();
+    }
+
     /**
      * PostgreSQL: the {@code limit} largest tables with their indexes and TOAST, and the row versions vacuum has
      * not yet reclaimed; H2: null (it has no size per table).
