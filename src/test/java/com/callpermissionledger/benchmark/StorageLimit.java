@@ -25,7 +25,7 @@ final class StorageLimit {
             c.createStatement().execute("create table if not exists bench_event (id "
                     + (postgres ? "bigserial" : "bigint auto_increment") + " primary key, "
                     + "aggregate_identifier varchar(255) not null, sequence_number bigint not null, "
-                    + "event_identifier varchar(255) not null unique, payload " + (postgres ? "bytea" : "binary varying")
+                    + "event_identifier varchar(255) not null, payload " + (postgres ? "bytea" : "binary varying")
                     + " not null, unique (aggregate_identifier, sequence_number))");
         }
     }

@@ -9,7 +9,9 @@ import com.callpermissionledger.policy.command.SendPermissionRequest;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import com.callpermissionledger.config.EventIdentifiersNotUnique;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -17,10 +19,12 @@ import org.springframework.test.context.ActiveProfiles;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The ledger on H2 keeps payloads, metadata and tokens inline (H2InlineBinaryDialect), never in H2's LOB
- * store, and the V5 migration converts a store written before it without losing a byte.
+ * store, and the V5 migration converts a store written before it without losing a byte; migration 9 leaves event
+ * identifiers without a unique index and a pair's sequence with one.
  */
 @SpringBootTest
 @ActiveProfiles({"test", "simulation"})
@@ -71,6 +75,41 @@ class H2StorageTest {
         assertThat(old.queryForObject("select payload from domain_event_entry", byte[].class)).isEqualTo(payload);
         assertThat(old.queryForObject("select meta_data from domain_event_entry", byte[].class))
                 .isEqualTo(new byte[]{1, 2, 3});
+    }
+
+    @Test
+    void migrationNineDropsOnlyTheUniqueIndexesOnEventIdentifiers() throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:h2-storage-migration-9;DB_CLOSE_DELAY=-1");
+        EventIdentifiersNotUnique migration = new EventIdentifiersNotUnique();
+        Flyway.configure().dataSource(dataSource).target("8").javaMigrations(migration)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        try (var connection = dataSource.getConnection()) {
+            assertThat(EventIdentifiersNotUnique.uniqueOnEventIdentifier(connection))
+                    .extracting(found -> found[0]).containsExactlyInAnyOrder("DOMAIN_EVENT_ENTRY", "SNAPSHOT_EVENT_ENTRY");
+        }
+
+        Flyway.configure().dataSource(dataSource).javaMigrations(migration)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+
+        try (var connection = dataSource.getConnection()) {
+            assertThat(EventIdentifiersNotUnique.uniqueOnEventIdentifier(connection)).isEmpty();
+        }
+        JdbcTemplate migrated = new JdbcTemplate(dataSource);
+        String insert = "insert into domain_event_entry (global_index, event_identifier, payload, payload_type, time_stamp,"
+                + " aggregate_identifier, sequence_number, type) values (?, 'e-1', X'01', 'PermissionRequested',"
+                + " '2026-11-28T00:00:00Z', 'a', ?, 'PairAggregate')";
+        migrated.update(insert, 1, 0);
+        migrated.update(insert, 2, 1);
+        assertThatThrownBy(() -> migrated.update(insert, 3, 1)).as("a pair's sequence stays unique")
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void theLedgersSchemaHasNoUniqueIndexOnEventIdentifiers() throws Exception {
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            assertThat(EventIdentifiersNotUnique.uniqueOnEventIdentifier(connection)).isEmpty();
+        }
     }
 
     private static String typeOf(JdbcTemplate jdbc, String tableAndColumn) {

