@@ -28,7 +28,8 @@ record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
         long started = System.nanoTime();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> {
-            long size = largest.accumulateAndGet(size(reads, h2File), Math::max);
+            long size = size(reads, h2File);
+            largest.accumulateAndGet(size, Math::max);
             System.out.printf("disk at %d s: %s%n", (System.nanoTime() - started) / 1_000_000_000L, h2File != null ? h2Info(reads) : mib(size));
         }, 0, 5, TimeUnit.SECONDS);
         long before = reads.events();

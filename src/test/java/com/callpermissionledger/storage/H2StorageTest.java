@@ -1,5 +1,6 @@
 package com.callpermissionledger.storage;
 
+import com.callpermissionledger.config.EventIdentifiersNotUnique;
 import com.callpermissionledger.pair.PairHistory;
 import com.callpermissionledger.pair.PairLedger;
 import com.callpermissionledger.policy.Channel;
@@ -9,10 +10,9 @@ import com.callpermissionledger.policy.command.SendPermissionRequest;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import com.callpermissionledger.config.EventIdentifiersNotUnique;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 

@@ -1,6 +1,7 @@
 package com.callpermissionledger.storage;
 
 import com.callpermissionledger.audit.AuditTrail;
+import com.callpermissionledger.config.EventIdentifiersNotUnique;
 import com.callpermissionledger.pair.PairHistory;
 import com.callpermissionledger.pair.PairLedger;
 import com.callpermissionledger.policy.Channel;
@@ -10,7 +11,6 @@ import com.callpermissionledger.policy.ReplyResponse;
 import com.callpermissionledger.policy.command.PlaceCall;
 import com.callpermissionledger.policy.command.RecordReply;
 import com.callpermissionledger.policy.command.SendPermissionRequest;
-import com.callpermissionledger.config.EventIdentifiersNotUnique;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
