@@ -55,6 +55,11 @@ public class H2Compaction {
             MVStore store = storeOf(connection);
             if (store != null && !store.isClosed()) {
                 store.setRetentionTime((int) properties.retentionTime().toMillis());
+                if (!log.isDebugEnabled()) {
+                    store.compact(properties.fillRate(), properties.writeLimitBytes());
+                    return;
+                }
+                // the fill rates walk every chunk, so they are read only for the log
                 int before = store.getFillRate();
                 int liveBefore = store.getFileStore().getChunksFillRate();
                 long started = System.nanoTime();

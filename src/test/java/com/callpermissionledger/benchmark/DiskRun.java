@@ -24,13 +24,14 @@ record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
         StoreReads reads = new StoreReads(node.bean(DataSource.class));
         AtomicLong largest = new AtomicLong();
         long atStart = size(reads, h2File);
-        String h2AtStart = h2File != null ? reads.h2FileInfo() : null;
+        String h2AtStart = h2Info(reads, h2File);
         long started = System.nanoTime();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> {
             long size = size(reads, h2File);
             largest.accumulateAndGet(size, Math::max);
-            System.out.printf("disk at %d s: %s%n", (System.nanoTime() - started) / 1_000_000_000L, h2File != null ? h2Info(reads) : mib(size));
+            String info = h2File != null ? h2Info(reads, h2File) : mib(size);
+            System.out.printf("disk at %d s: %s%n", (System.nanoTime() - started) / 1_000_000_000L, info);
         }, 0, 5, TimeUnit.SECONDS);
         long before = reads.events();
         CommandMix mix = new CommandMix(new GatewayPort(node), "77104", new ZipfPairs(scale.mixPairs()), scale.mixPairs(), true);
@@ -51,7 +52,7 @@ record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
         report.add(Row.measure(store, SECTION, "size at the end of the run", mib(afterLoad), null));
         report.add(Row.measure(store, SECTION, String.format("size after %d s idle", scale.idleMillis() / 1000), mib(idle),
                 String.format("%,d events in the store: %,d bytes per event%s", events, idle / events,
-                        h2File != null ? "; " + h2Info(reads) : "")));
+                        h2File != null ? "; " + h2Info(reads, h2File) : "")));
         String tables = reads.postgresLargestTables(5);
         if (tables != null) {
             report.add(Row.measure(store, SECTION, "largest tables after the idle time", null, tables));
@@ -81,8 +82,11 @@ record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
         }
     }
 
-    /** H2's own account of its file, or why it could not be read, for the log and the idle row. */
-    private static String h2Info(StoreReads reads) {
+    /** H2's own account of its file, or why it could not be read; null on PostgreSQL. */
+    private static String h2Info(StoreReads reads, Path h2File) {
+        if (h2File == null) {
+            return null;
+        }
         try {
             return reads.h2FileInfo();
         } catch (Exception e) {
