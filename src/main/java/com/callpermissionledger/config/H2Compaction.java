@@ -46,7 +46,7 @@ public class H2Compaction {
         closing = true;
     }
 
-    @Scheduled(fixedDelayString = "${ledger.h2.compaction-interval:PT1S}")
+    @Scheduled(fixedDelayString = "${ledger.h2.compaction-interval:PT0.25S}")
     public synchronized void compact() {
         if (closing) {
             return;

@@ -15,16 +15,18 @@ import java.time.Duration;
  * {@code ledger.h2.*}: how the embedded H2 file is kept compact (see {@link H2Compaction}).
  *
  * @param compactionInterval how often half-empty chunks are looked for
- * @param fillRate           chunks whose live share (percent) is below this are rewritten
- * @param writeLimitBytes    at most this many bytes rewritten per run, so a run never stalls commands for long
+ * @param fillRate           chunks are rewritten while the live share (percent) of all chunks is below this; above
+ *                           about 85 a file of compressed pages never gets there, and the rewriting never stops
+ * @param writeLimitBytes    at most this many bytes rewritten per run: a run holds H2's store lock, which every
+ *                           commit needs, about 25-60 ms per MiB at full scale
  * @param retentionTime      how long H2 keeps a freed chunk before reusing its space (H2's own default is 45 s;
  *                           docs/operations.md says what a shorter time risks)
  */
 @Validated
 @ConfigurationProperties("ledger.h2")
 public record H2CompactionProperties(
-        @NotNull @DefaultValue("PT1S") Duration compactionInterval,
-        @Min(10) @Max(100) @DefaultValue("90") int fillRate,
-        @Min(65_536) @DefaultValue("16777216") int writeLimitBytes,
+        @NotNull @DefaultValue("PT0.25S") Duration compactionInterval,
+        @Min(10) @Max(100) @DefaultValue("80") int fillRate,
+        @Min(65_536) @DefaultValue("4194304") int writeLimitBytes,
         @NotNull @DurationMin(millis = 0) @DurationMax(hours = 1) @DefaultValue("PT2S") Duration retentionTime) {
 }

@@ -11,7 +11,8 @@ enum Store {
 
     /**
      * An H2 file with the shipped URL's settings: {@code WRITE_DELAY=0}, a commit is in the file before the answer;
-     * {@code -Dbenchmark.h2-settings} appends more, to compare them.
+     * {@code COMPRESS=TRUE}, pages compressed ({@code -Dbenchmark.h2-compress=false} turns it off, as H2 refuses a
+     * setting given twice); {@code -Dbenchmark.h2-settings} appends more, to compare them.
      */
     H2 {
         @Override
@@ -26,8 +27,9 @@ enum Store {
 
         @Override
         String jdbcUrl(Path dir, String database) {
-            return "jdbc:h2:file:" + dir.resolve(database) + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4"
-                    + System.getProperty("benchmark.h2-settings", "");
+            String compress = Boolean.parseBoolean(System.getProperty("benchmark.h2-compress", "true")) ? "TRUE" : "FALSE";
+            return "jdbc:h2:file:" + dir.resolve(database) + ";WRITE_DELAY=0;COMPRESS=" + compress
+                    + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4" + System.getProperty("benchmark.h2-settings", "");
         }
     },
 
