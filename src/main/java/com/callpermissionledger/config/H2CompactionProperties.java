@@ -15,8 +15,8 @@ import java.time.Duration;
  * {@code ledger.h2.*}: how the embedded H2 file is kept compact (see {@link H2Compaction}).
  *
  * @param compactionInterval how often half-empty chunks are looked for
- * @param fillRate           chunks are rewritten while the live share (percent) of all chunks is below this; above
- *                           about 85 a file of compressed pages never gets there, and the rewriting never stops
+ * @param fillRate           chunks are rewritten while the live share (percent) of all chunks is below this; at 90
+ *                           a file of compressed pages stayed at 85-88 and the rewriting never stopped
  * @param writeLimitBytes    at most this many bytes rewritten per run: a run holds H2's store lock, which every
  *                           commit needs, about 25-60 ms per MiB at full scale
  * @param retentionTime      how long H2 keeps a freed chunk before reusing its space (H2's own default is 45 s;
