@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -26,7 +27,7 @@ import java.sql.SQLException;
  */
 @Component
 @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
-public class H2Compaction {
+public class H2Compaction implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
 
@@ -46,7 +47,12 @@ public class H2Compaction {
         closing = true;
     }
 
-    @Scheduled(fixedDelayString = "${ledger.h2.compaction-interval:PT0.25S}")
+    /** Scheduled from the validated properties, so the interval and its default are read in one place. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::compact, properties.compactionInterval());
+    }
+
     public synchronized void compact() {
         if (closing) {
             return;
