@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * own stream from the database. By default a producer thread fetches events into a linked list the
  * processors share; in the full-scale benchmark, after 1,000,000 events were appended with the
  * processors stopped, that list grew to 800,000 fetched events (class histogram) and filled the node's
- * 1 GiB heap within a minute of the processors' start (docs/performance.md). The ledger has two streaming
+ * 1 GiB heap within a minute of the processors' start (docs/performance.md, change 8). The ledger has two streaming
  * processors, so reading apart costs little. The starter stands back once an event store exists, so its
  * JPA storage engine and entities are declared here as it declares them, with the tracking query of
  * {@link GapBoundedEventStorageEngine}. Not under the {@code axonserver}

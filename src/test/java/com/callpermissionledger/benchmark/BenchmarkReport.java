@@ -68,7 +68,7 @@ final class BenchmarkReport {
         machine.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         machine.put("loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        // with -ea the libraries run their own checks; H2's nearly halved its storage limit (performance.md)
+        // with -ea the libraries run their own checks; H2's nearly halved its storage limit (performance-history.md, session 15)
         machine.put("libraryAssertions", org.h2.Driver.class.desiredAssertionStatus());
         return machine;
     }

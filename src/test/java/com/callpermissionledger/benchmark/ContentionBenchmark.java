@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 64 clients each on a pair of its own. Reports answers per second, p50 and p99 latency, the answers seen
  * and the most attempts any command needed (meter {@code ledger.command.attempts}). Not part of
  * {@code verify}: {@code ./mvnw -B test -Dtest=ContentionBenchmark -Dsurefire.excludedGroups=none}; the
- * figures go to {@code target/contention-benchmark.md} and, by hand, to docs/performance.md.
+ * figures go to {@code target/contention-benchmark.md} and, by hand, to docs/performance-history.md.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
