@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sustained load on one store: the mix through the gateway at 8 clients for {@code diskMillis}, the size on
+ * Sustained load on one store: the mix through the gateway at 8 clients for {@code diskMillis}, as fast as
+ * the ledger goes or paced at {@code diskRate} operations a second (a load below the limit), the size on
  * disk sampled every 5 s (the H2 file, or PostgreSQL's database size), then again after {@code idleMillis}
  * without load; bytes per event are the size after the idle time over every event in the store. On PostgreSQL
  * the largest tables are listed too, with the row versions not yet vacuumed.
@@ -34,17 +35,25 @@ record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
             System.out.printf("disk at %d s: %s%n", (System.nanoTime() - started) / 1_000_000_000L, info);
         }, 0, 5, TimeUnit.SECONDS);
         long before = reads.events();
+        long[] writesBefore = h2Writes(reads, h2File);
         CommandMix mix = new CommandMix(new GatewayPort(node), "77104", new ZipfPairs(scale.mixPairs()), scale.mixPairs(), true);
         Load.Result load;
         try {
-            load = Load.each(CLIENTS, scale.diskMillis(), mix);
+            load = scale.diskRate() > 0
+                    ? Load.paced(CLIENTS, scale.diskRate(), scale.diskMillis(), mix)
+                    : Load.each(CLIENTS, scale.diskMillis(), mix);
         } finally {
             sampler.shutdownNow();
         }
         long afterLoad = size(reads, h2File);
         long events = reads.events();
-        report.add(Row.rate(store, SECTION, String.format("mix for %d s, sampled every 5 s", scale.diskMillis() / 1000),
-                CLIENTS, load, String.format("%,d events appended; answers %s", events - before, mix.tally())));
+        long[] writesAfter = h2Writes(reads, h2File);
+        String writes = h2File == null ? "" : String.format("; H2 wrote %,d times, %,.1f MiB (%.2f writes and %,d bytes per event appended)",
+                writesAfter[0] - writesBefore[0], (writesAfter[1] - writesBefore[1]) / 1048576.0,
+                (double) (writesAfter[0] - writesBefore[0]) / (events - before), (writesAfter[1] - writesBefore[1]) / (events - before));
+        report.add(Row.rate(store, SECTION, String.format("mix for %d s%s, sampled every 5 s", scale.diskMillis() / 1000,
+                        scale.diskRate() > 0 ? String.format(", paced at %,d/s", scale.diskRate()) : ""),
+                CLIENTS, load, String.format("%,d events appended; answers %s%s", events - before, mix.tally(), writes)));
         Thread.sleep(scale.idleMillis());
         long idle = size(reads, h2File);
         report.add(Row.measure(store, SECTION, "size before the run", mib(atStart), h2AtStart));
@@ -72,6 +81,11 @@ record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
         long compacted = Files.size(h2File);
         report.add(Row.measure(store, SECTION, "H2 file compacted (SHUTDOWN COMPACT after the stop)", mib(compacted),
                 String.format("largest during the run: %.2f× this", (double) largestDuringRun / compacted)));
+    }
+
+    /** H2's file writes and bytes written since it opened (each commit writes at least one chunk); null on PostgreSQL. */
+    private static long[] h2Writes(StoreReads reads, Path h2File) throws Exception {
+        return h2File == null ? null : new long[] {reads.h2Counter("FILE_WRITE"), reads.h2Counter("FILE_WRITE_BYTES")};
     }
 
     private static long size(StoreReads reads, Path h2File) {

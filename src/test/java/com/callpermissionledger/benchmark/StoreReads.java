@@ -52,11 +52,20 @@ final class StoreReads {
     }
 
     /** H2: how full its file and its chunks are, as {@code INFORMATION_SCHEMA.SETTINGS} reports them. */
+    /** H2's counter {@code info.NAME} (such as {@code FILE_WRITE}, the writes to its file since it opened). */
+    long h2Counter(String name) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select setting_value from information_schema.settings where setting_name = 'info." + name + "'")) {
+            return r.next() ? Long.parseLong(r.getString(1)) : -1;
+        }
+    }
+
     String h2FileInfo() throws Exception {
         StringBuilder info = new StringBuilder();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select setting_name, setting_value from information_schema.settings where setting_name in "
-                     + "('info.FILE_SIZE', 'info.FILL_RATE', 'info.CHUNKS_FILL_RATE', 'info.CHUNK_COUNT', 'info.PAGE_SIZE') "
+                     + "('info.FILE_SIZE', 'info.FILL_RATE', 'info.CHUNKS_FILL_RATE', 'info.CHUNK_COUNT', 'info.PAGE_SIZE', "
+                     + "'info.FILE_WRITE', 'info.FILE_WRITE_BYTES') "
                      + "order by setting_name")) {
             while (r.next()) {
                 info.append(info.isEmpty() ? "" : ", ").append(r.getString(1).substring(5)).append('=').append(r.getString(2));
