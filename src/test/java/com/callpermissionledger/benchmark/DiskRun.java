@@ -48,9 +48,10 @@ record DiskRun(BenchmarkScale scale, BenchmarkReport report) {
         long afterLoad = size(reads, h2File);
         long events = reads.events();
         long[] writesAfter = h2Writes(reads, h2File);
+        long appended = Math.max(1, events - before);
         String writes = h2File == null ? "" : String.format("; H2 wrote %,d times, %,.1f MiB (%.2f writes and %,d bytes per event appended)",
                 writesAfter[0] - writesBefore[0], (writesAfter[1] - writesBefore[1]) / 1048576.0,
-                (double) (writesAfter[0] - writesBefore[0]) / (events - before), (writesAfter[1] - writesBefore[1]) / (events - before));
+                (double) (writesAfter[0] - writesBefore[0]) / appended, (writesAfter[1] - writesBefore[1]) / appended);
         report.add(Row.rate(store, SECTION, String.format("mix for %d s%s, sampled every 5 s", scale.diskMillis() / 1000,
                         scale.diskRate() > 0 ? String.format(", paced at %,d/s", scale.diskRate()) : ""),
                 CLIENTS, load, String.format("%,d events appended; answers %s%s", events - before, mix.tally(), writes)));

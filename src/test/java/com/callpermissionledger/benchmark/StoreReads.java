@@ -51,7 +51,6 @@ final class StoreReads {
         return new RawRead(events, bytes, (System.nanoTime() - start) / 1e9);
     }
 
-    /** H2: how full its file and its chunks are, as {@code INFORMATION_SCHEMA.SETTINGS} reports them. */
     /** H2's counter {@code info.NAME} (such as {@code FILE_WRITE}, the writes to its file since it opened). */
     long h2Counter(String name) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
@@ -60,6 +59,7 @@ final class StoreReads {
         }
     }
 
+    /** H2: how full its file and its chunks are, as {@code INFORMATION_SCHEMA.SETTINGS} reports them. */
     String h2FileInfo() throws Exception {
         StringBuilder info = new StringBuilder();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
