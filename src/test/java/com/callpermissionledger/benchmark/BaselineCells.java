@@ -2,6 +2,8 @@ package com.callpermissionledger.benchmark;
 
 import com.callpermissionledger.policy.BusinessTerms;
 
+import java.util.List;
+
 /**
  * The same commands-only mix on untuned Axon ({@link UntunedAxon}), on a fresh database of the same store,
  * at every client count; each row says how many times faster the ledger's own commands-only cell was.
@@ -12,6 +14,11 @@ record BaselineCells(BenchmarkScale scale, BenchmarkReport report) {
 
     void run(Store store, String jdbcUrl, String user, BusinessTerms terms) throws Exception {
         try (UntunedAxon untuned = new UntunedAxon(jdbcUrl, user, terms)) {
+            // as the ledger's cells, measured once the compiler has settled on this configuration's code
+            WarmUp.Done done = WarmUp.of(scale).run(List.of(new CommandMix(new BaselinePort(untuned, terms), "77106",
+                    new ZipfPairs(scale.mixPairs()), scale.mixPairs(), false)));
+            report.add(Row.measure(store, WarmUp.SECTION, "untuned Axon: its commands-only mix, unmeasured",
+                    String.format("%.0f s", done.millis() / 1e3), done.note()));
             int cell = 0;
             for (int clients : scale.clients()) {
                 CommandMix mix = new CommandMix(new BaselinePort(untuned, terms), "77105" + cell++,

@@ -1,6 +1,8 @@
 package com.callpermissionledger.benchmark;
 
 import javax.sql.DataSource;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Per client count: the storage limit (plain JDBC on the ledger's own connection pool), then the realistic
@@ -17,7 +19,7 @@ record CommandCells(BenchmarkScale scale, BenchmarkReport report) {
     void run(Store store, BenchmarkNode node) throws Exception {
         StorageLimit limit = new StorageLimit(node.bean(DataSource.class));
         limit.prepare();
-        warmUp(node);
+        warmUp(store, node);
         int cell = 0;
         for (int clients : scale.clients()) {
             report.add(Row.rate(store, StorageLimit.SECTION, "plain JDBC: one ~250-byte event row per commit", clients,
@@ -31,11 +33,13 @@ record CommandCells(BenchmarkScale scale, BenchmarkReport report) {
     }
 
     /** The first cells would otherwise measure class loading and the JIT compiler; these answers are not reported. */
-    private void warmUp(BenchmarkNode node) throws Exception {
-        for (LedgerPort port : new LedgerPort[] {new GatewayPort(node), new HttpPort(node.port)}) {
-            Load.each(8, scale.cellMillis(), new CommandMix(port, "77100", new ZipfPairs(scale.mixPairs()),
-                    scale.mixPairs(), true));
-        }
+    private void warmUp(Store store, BenchmarkNode node) throws Exception {
+        List<Load.Operation> mixes = Stream.of(new GatewayPort(node), new HttpPort(node.port))
+                .map(port -> (Load.Operation) new CommandMix(port, "77100", new ZipfPairs(scale.mixPairs()),
+                        scale.mixPairs(), true)).toList();
+        WarmUp.Done done = WarmUp.of(scale).run(mixes);
+        report.add(Row.measure(store, WarmUp.SECTION, "the mix through the gateway and over HTTP in turn, unmeasured",
+                String.format("%.0f s", done.millis() / 1e3), done.note()));
     }
 
     private void mix(Store store, int clients, String how, LedgerPort port, String business, double limit,
