@@ -15,10 +15,9 @@ record BaselineCells(BenchmarkScale scale, BenchmarkReport report) {
     void run(Store store, String jdbcUrl, String user, BusinessTerms terms) throws Exception {
         try (UntunedAxon untuned = new UntunedAxon(jdbcUrl, user, terms)) {
             // as the ledger's cells, measured once the compiler has settled on this configuration's code
-            WarmUp.Done done = WarmUp.of(scale).run(List.of(new CommandMix(new BaselinePort(untuned, terms), "77106",
-                    new ZipfPairs(scale.mixPairs()), scale.mixPairs(), false)));
-            report.add(Row.measure(store, WarmUp.SECTION, "untuned Axon: its commands-only mix, unmeasured",
-                    String.format("%.0f s", done.millis() / 1e3), done.note()));
+            report.add(WarmUp.of(scale).run(List.of(new CommandMix(new BaselinePort(untuned, terms), "77106",
+                    new ZipfPairs(scale.mixPairs()), scale.mixPairs(), false)))
+                    .row(store, "untuned Axon: its commands-only mix, unmeasured"));
             int cell = 0;
             for (int clients : scale.clients()) {
                 CommandMix mix = new CommandMix(new BaselinePort(untuned, terms), "77105" + cell++,

@@ -37,9 +37,7 @@ record CommandCells(BenchmarkScale scale, BenchmarkReport report) {
         List<Load.Operation> mixes = Stream.of(new GatewayPort(node), new HttpPort(node.port))
                 .map(port -> (Load.Operation) new CommandMix(port, "77100", new ZipfPairs(scale.mixPairs()),
                         scale.mixPairs(), true)).toList();
-        WarmUp.Done done = WarmUp.of(scale).run(mixes);
-        report.add(Row.measure(store, WarmUp.SECTION, "the mix through the gateway and over HTTP in turn, unmeasured",
-                String.format("%.0f s", done.millis() / 1e3), done.note()));
+        report.add(WarmUp.of(scale).run(mixes).row(store, "the mix through the gateway and over HTTP in turn, unmeasured"));
     }
 
     private void mix(Store store, int clients, String how, LedgerPort port, String business, double limit,

@@ -19,9 +19,11 @@ record WarmUp(long roundMillis, long maxMillis) {
 
     record Done(long millis, int rounds, double lastShare, boolean settled) {
 
-        String note() {
-            return String.format("%d rounds of %d clients; the compiler's share of the last round %.0f %%%s", rounds,
-                    CLIENTS, 100 * lastShare, settled ? "" : "; stopped at the maximum, not settled");
+        /** The report's row for this warm-up: how long it took, and whether the compiler settled. */
+        Row row(Store store, String what) {
+            return Row.measure(store, SECTION, what, String.format("%.0f s", millis / 1e3), String.format(
+                    "%d rounds of %d clients; the compiler's share of the last round %.0f %%%s", rounds, CLIENTS,
+                    100 * lastShare, settled ? "" : "; stopped at the maximum, not settled"));
         }
     }
 
